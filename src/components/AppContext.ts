@@ -1,0 +1,26 @@
+import { createContext, useContext } from 'react';
+import type { Site } from '../news/types.ts';
+import type { NewsSource } from '../sources/NewsSource.ts';
+
+export interface AppServices {
+  source: NewsSource;
+  /** Warm the data (and code) behind one of the reader's own paths, e.g. on hover. */
+  prefetch: (path: string) => void;
+}
+
+export const AppContext = createContext<AppServices | null>(null);
+
+export function useApp(): AppServices {
+  const app = useContext(AppContext);
+  if (!app) throw new Error('useApp() needs an <AppContext> provider above it.');
+  return app;
+}
+
+/** The site as the source describes it; the root route loads it before any page renders. */
+export const SiteContext = createContext<Site | null>(null);
+
+export function useSite(): Site {
+  const site = useContext(SiteContext);
+  if (!site) throw new Error('useSite() needs a <SiteContext> provider above it.');
+  return site;
+}

@@ -1,0 +1,47 @@
+import { Fragment, type ReactNode } from 'react';
+import { paths } from '../news/paths.ts';
+import type { Ref } from '../news/types.ts';
+import { useSite } from './AppContext.ts';
+import { PrefetchLink } from './PrefetchLink.tsx';
+
+/**
+ * "By Jane Doe and Ali Karim, AFP"; "By AFP" when no author is named. Every
+ * name links to its listing. Renders nothing when there is no one to credit.
+ */
+export function Byline({ authors, source }: { authors: Ref[]; source?: Ref | undefined }) {
+  const site = useSite();
+  if (authors.length === 0 && !source) return null;
+
+  const sourceLink = source && (
+    <PrefetchLink to={paths.listing({ kind: 'source', slug: source.slug })}>
+      {source.name}
+    </PrefetchLink>
+  );
+  let names: ReactNode = sourceLink;
+  if (authors.length > 0) {
+    const parts = new Intl.ListFormat(site.language, { type: 'conjunction' }).formatToParts(
+      authors.map((author) => author.slug),
+    );
+    const bySlug = new Map(authors.map((author) => [author.slug, author]));
+    names = (
+      <>
+        {parts.map((part, index) => {
+          const author = part.type === 'element' ? bySlug.get(part.value) : undefined;
+          return (
+            <Fragment key={index}>
+              {author ? (
+                <PrefetchLink to={paths.listing({ kind: 'author', slug: author.slug })}>
+                  {author.name}
+                </PrefetchLink>
+              ) : (
+                part.value
+              )}
+            </Fragment>
+          );
+        })}
+        {sourceLink && <>, {sourceLink}</>}
+      </>
+    );
+  }
+  return <span className="byline">By {names}</span>;
+}

@@ -1,0 +1,46 @@
+import { useEffect, useRef } from 'react';
+import { Link } from 'react-router';
+import type { ErrorDescription } from '../news/describeError.ts';
+
+interface ErrorMessageProps {
+  description: ErrorDescription;
+  onRetry?: (() => void) | undefined;
+  /** The page's own heading (h1) or a part of a page (h2). */
+  headingLevel?: 1 | 2;
+  retrying?: boolean;
+}
+
+/** A failure in words, with a way on: Retry, and back to the front page. */
+export function ErrorMessage({
+  description,
+  onRetry,
+  headingLevel = 1,
+  retrying = false,
+}: ErrorMessageProps) {
+  const Heading = headingLevel === 1 ? 'h1' : 'h2';
+  const headingRef = useRef<HTMLHeadingElement>(null);
+  useEffect(() => {
+    if (headingLevel === 1) headingRef.current?.focus({ preventScroll: true });
+  }, [headingLevel, description.title]);
+  return (
+    <div className="error-message" role={headingLevel === 1 ? undefined : 'alert'}>
+      <Heading ref={headingRef} tabIndex={-1}>
+        {description.title}
+      </Heading>
+      <p>{description.detail}</p>
+      {description.document && (
+        <p className="error-message__document">
+          Document: <code>{description.document}</code>
+        </p>
+      )}
+      <p className="error-message__actions">
+        {onRetry && description.retryable && (
+          <button type="button" className="button" onClick={onRetry} disabled={retrying}>
+            {retrying ? 'Retrying…' : 'Retry'}
+          </button>
+        )}
+        <Link to="/">Go to the front page</Link>
+      </p>
+    </div>
+  );
+}

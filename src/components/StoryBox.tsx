@@ -1,0 +1,46 @@
+import type { ReactNode } from 'react';
+import type { Summary } from '../news/types.ts';
+import { StoryListPlaceholder } from './Placeholder.tsx';
+import { StoryList } from './StoryList.tsx';
+
+interface StoryBoxProps {
+  id: string;
+  title: ReactNode;
+  /** Undefined while loading. */
+  stories: Summary[] | undefined;
+  failed?: boolean;
+  onRetry?: () => void;
+  placeholderCount?: number;
+}
+
+/** A titled block of headlines beside or below a story ("Latest News", "More news from …"). */
+export function StoryBox({
+  id,
+  title,
+  stories,
+  failed = false,
+  onRetry,
+  placeholderCount = 4,
+}: StoryBoxProps) {
+  return (
+    <section className="story-box" aria-labelledby={id}>
+      <h2 id={id} className="block-title">
+        {title}
+      </h2>
+      {stories ? (
+        <StoryList stories={stories} variant="compact" headingLevel={3} />
+      ) : failed ? (
+        <p className="block-error">
+          These stories could not be loaded.{' '}
+          {onRetry && (
+            <button type="button" className="link-button" onClick={onRetry}>
+              Retry
+            </button>
+          )}
+        </p>
+      ) : (
+        <StoryListPlaceholder count={placeholderCount} compact />
+      )}
+    </section>
+  );
+}

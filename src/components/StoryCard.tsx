@@ -1,0 +1,56 @@
+import { paths } from '../news/paths.ts';
+import type { Summary } from '../news/types.ts';
+import { DateTime } from './DateTime.tsx';
+import { PrefetchLink } from './PrefetchLink.tsx';
+
+export type StoryCardVariant = 'lead' | 'standard' | 'compact';
+
+interface StoryCardProps {
+  story: Summary;
+  variant?: StoryCardVariant;
+  headingLevel?: 2 | 3;
+  /** The one image that is likely above the fold loads eagerly; the rest wait. */
+  eagerImage?: boolean;
+  /** Show the section label above the headline. */
+  showSection?: boolean;
+}
+
+export function StoryCard({
+  story,
+  variant = 'standard',
+  headingLevel = 2,
+  eagerImage = false,
+  showSection = false,
+}: StoryCardProps) {
+  const Heading = headingLevel === 2 ? 'h2' : 'h3';
+  const image = variant === 'compact' ? undefined : story.image;
+  return (
+    <article className={`story story--${variant}`}>
+      <div className="story__text">
+        {showSection && story.section && <p className="kicker">{story.section.name}</p>}
+        <Heading className="story__headline">
+          <PrefetchLink to={paths.article(story.slug)}>{story.headline}</PrefetchLink>
+        </Heading>
+        {variant !== 'compact' && story.summary && (
+          <p className="story__summary">{story.summary}</p>
+        )}
+        <p className="story__meta">
+          <DateTime iso={story.publishedAt} />
+        </p>
+      </div>
+      {image && (
+        // The headline next to it says what the story is: the picture is decoration here.
+        <img
+          className="story__image"
+          src={image.src}
+          alt=""
+          width={image.width ?? 1200}
+          height={image.height ?? 675}
+          loading={eagerImage ? 'eager' : 'lazy'}
+          decoding="async"
+          {...(eagerImage ? { fetchPriority: 'high' as const } : {})}
+        />
+      )}
+    </article>
+  );
+}

@@ -1,0 +1,35 @@
+import { StrictMode } from 'react';
+import { createRoot } from 'react-dom/client';
+import { createBrowserRouter } from 'react-router';
+import { ConfigErrorScreen } from './components/ConfigErrorScreen.tsx';
+import { configUrlFor, loadConfig } from './config.ts';
+import { createQueryClient } from './queries/queryClient.ts';
+import { AppRoot } from './routes/AppRoot.tsx';
+import { createRoutes } from './routes/router.tsx';
+import { createSource } from './sources/createSource.ts';
+import './styles.css';
+
+async function start(container: HTMLElement) {
+  const root = createRoot(container);
+  const configUrl = configUrlFor(window.location);
+  try {
+    const config = await loadConfig(configUrl);
+    const source = createSource(config, configUrl);
+    const queryClient = createQueryClient();
+    const basename = import.meta.env.BASE_URL.replace(/\/$/, '') || undefined;
+    const router = createBrowserRouter(
+      createRoutes({ source, queryClient }),
+      basename ? { basename } : {},
+    );
+    root.render(
+      <StrictMode>
+        <AppRoot router={router} source={source} queryClient={queryClient} />
+      </StrictMode>,
+    );
+  } catch (error) {
+    root.render(<ConfigErrorScreen error={error} />);
+  }
+}
+
+const container = document.getElementById('root');
+if (container) void start(container);

@@ -1,0 +1,77 @@
+import { isSourceError } from '../sources/SourceError.ts';
+
+export interface ErrorDescription {
+  /** What happened, in a few words. */
+  title: string;
+  /** Why, and what the reader can do. */
+  detail: string;
+  /** The document that failed, if we know it. */
+  document?: string;
+  /** Trying again may help. */
+  retryable: boolean;
+}
+
+/** Plain words for every way loading can fail. 404s are not described here: they get a Not Found page. */
+export function describeError(error: unknown): ErrorDescription {
+  if (!isSourceError(error)) {
+    return {
+      title: 'Something went wrong',
+      detail: 'This page hit an unexpected problem. Try again, or go back to the front page.',
+      retryable: true,
+    };
+  }
+  const document = error.url;
+  switch (error.kind) {
+    case 'timeout':
+      return {
+        title: 'The news server didn’t answer in time',
+        detail: 'We waited, but no news arrived. It may be busy: try again in a moment.',
+        document,
+        retryable: true,
+      };
+    case 'network':
+      return {
+        title: 'We couldn’t reach the news server',
+        detail:
+          'The connection dropped or the server is unreachable. Check your connection and try again.',
+        document,
+        retryable: true,
+      };
+    case 'http':
+      return (error.status ?? 0) >= 500
+        ? {
+            title: 'The news server ran into a problem',
+            detail: `It answered with an error (HTTP ${error.status ?? 'error'}). This is usually brief: try again.`,
+            document,
+            retryable: true,
+          }
+        : {
+            title: 'The news server refused the request',
+            detail: `It answered HTTP ${error.status ?? 'error'}. Trying again may not help; the front page may still work.`,
+            document,
+            retryable: true,
+          };
+    case 'invalid-json':
+      return {
+        title: 'The news server sent something we can’t read',
+        detail:
+          'A document arrived broken (it is not valid JSON). The site’s editors need to fix it.',
+        document,
+        retryable: true,
+      };
+    case 'invalid-data':
+      return {
+        title: 'The news server sent a document we can’t read',
+        detail: error.message,
+        document,
+        retryable: true,
+      };
+    case 'not-found':
+      return {
+        title: 'Not found',
+        detail: 'There is nothing at this address.',
+        document,
+        retryable: false,
+      };
+  }
+}

@@ -1,0 +1,30 @@
+const DAY_MS = 24 * 60 * 60 * 1000;
+
+/**
+ * "3 hours ago" within the last 24 hours, "8 Nov 2017" otherwise, in the
+ * site's language. A date in the (near) future reads as "just now" rather than
+ * "in 5 minutes": clocks disagree.
+ */
+export function formatDate(iso: string, now: number, locale: string | undefined): string {
+  const time = Date.parse(iso);
+  const age = now - time;
+  if (age < DAY_MS && age > -DAY_MS) {
+    const rtf = new Intl.RelativeTimeFormat(locale, { numeric: 'auto' });
+    const minutes = Math.max(0, Math.floor(age / 60_000));
+    if (minutes < 1) return rtf.format(0, 'second');
+    if (minutes < 60) return rtf.format(-minutes, 'minute');
+    return rtf.format(-Math.floor(minutes / 60), 'hour');
+  }
+  return new Intl.DateTimeFormat(locale, {
+    day: 'numeric',
+    month: 'short',
+    year: 'numeric',
+  }).format(time);
+}
+
+/** The full date and time, for a `<time>` element's title. */
+export function formatFullDate(iso: string, locale: string | undefined): string {
+  return new Intl.DateTimeFormat(locale, { dateStyle: 'full', timeStyle: 'short' }).format(
+    Date.parse(iso),
+  );
+}

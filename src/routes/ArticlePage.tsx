@@ -1,0 +1,243 @@
+import { useQuery, useQueryClient } from '@tanstack/react-query';
+import { useCallback, useMemo } from 'react';
+import { Link, useHref, useNavigate, useParams } from 'react-router';
+import { useApp, useSite } from '../components/AppContext.ts';
+import { ArticleBody } from '../components/ArticleBody.tsx';
+import { Byline } from '../components/Byline.tsx';
+import { DateTime } from '../components/DateTime.tsx';
+import { ErrorMessage } from '../components/ErrorMessage.tsx';
+import { LeadImage } from '../components/LeadImage.tsx';
+import { PageMeta } from '../components/PageMeta.tsx';
+import { BodyPlaceholder } from '../components/Placeholder.tsx';
+import { StoryBox } from '../components/StoryBox.tsx';
+import { TagLinks } from '../components/TagLinks.tsx';
+import { describeError } from '../news/describeError.ts';
+import { paths } from '../news/paths.ts';
+import { readingMinutes } from '../news/readingTime.ts';
+import type { Article, ListingRef, Site, Summary } from '../news/types.ts';
+import { articleQuery, findCachedSummary } from '../queries/articles.ts';
+import { listingQuery } from '../queries/listings.ts';
+import { parseSlug } from './params.ts';
+import { isNotFound } from './RouteError.tsx';
+
+const MORE_FROM_SOURCE = 4;
+const BESIDE = 5;
+
+export function ArticlePage() {
+  const { source } = useApp();
+  const site = useSite();
+  const queryClient = useQueryClient();
+  const navigate = useNavigate();
+  const slug = parseSlug(useParams().slug);
+  const query = useQuery(articleQuery(source, slug));
+  const cached = useMemo(
+    () => findCachedSummary(queryClient, source, slug),
+    [queryClient, source, slug],
+  );
+  const article = query.data;
+  const story: Summary | undefined = article ?? cached;
+
+  const appRoot = useHref('/').replace(/\/$/, '');
+  const articleHref = useCallback(
+    (target: string) => `${appRoot}${paths.article(target)}`,
+    [appRoot],
+  );
+  const articleSlugFromUrl = useCallback((url: string) => source.articleSlugFromUrl(url), [source]);
+  const onArticleLink = useCallback(
+    (target: string) => void navigate(paths.article(target)),
+    [navigate],
+  );
+
+  if (query.isError && !article) {
+    // A story that does not exist is a real Not Found page, from the route's error boundary.
+    if (isNotFound(query.error)) throw query.error;
+    if (!story) {
+      return (
+        <div className="page page--error">
+          <ErrorMessage
+            description={describeError(query.error)}
+            onRetry={() => void query.refetch()}
+            retrying={query.isFetching}
+          />
+        </div>
+      );
+    }
+  }
+  if (!story) return <BodyPlaceholder />;
+
+  const canonical = new URL(articleHref(story.slug), window.location.href).href;
+  return (
+    <div className="page article-page">
+      <PageMeta {...articleMeta(story, article, site, canonical)} />
+      <article className="article" aria-labelledby="article-headline">
+        <header className="article__header">
+          {story.section && (
+            <p className="kicker">
+              <Link to={paths.listing({ kind: 'section', slug: story.section.slug })}>
+                {story.section.name}
+              </Link>
+            </p>
+          )}
+          <h1 id="article-headline" tabIndex={-1}>
+            {story.headline}
+          </h1>
+          {story.summary && <p className="standfirst">{story.summary}</p>}
+          <div className="article__meta">
+            <p>
+              <Byline authors={story.authors} source={story.source} />
+            </p>
+            <p className="article__dateline">
+              <DateTime iso={story.publishedAt} />
+              {story.section && (
+                <>
+                  {' '}
+                  in{' '}
+                  <Link to={paths.listing({ kind: 'section', slug: story.section.slug })}>
+                    {story.section.name}
+                  </Link>
+                </>
+              )}
+              {story.updatedAt && (
+                <span className="article__updated">
+                  Updated <DateTime iso={story.updatedAt} />
+                </span>
+              )}
+              {article && (
+                <span className="article__reading-time">
+                  {readingMinutes(article.body)} min read
+                </span>
+              )}
+            </p>
+          </div>
+        </header>
+        {story.image && <LeadImage image={story.image} />}
+        {article ? (
+          <ArticleBody
+            html={article.body}
+            baseUrl={article.baseUrl}
+            articleSlugFromUrl={articleSlugFromUrl}
+            articleHref={articleHref}
+            onArticleLink={onArticleLink}
+          />
+        ) : query.isError ? (
+          <ErrorMessage
+            headingLevel={2}
+            description={describeError(query.error)}
+            onRetry={() => void query.refetch()}
+            retrying={query.isFetching}
+          />
+        ) : (
+          <div role="status" aria-label="Loading the story">
+            <BodyPlaceholder />
+          </div>
+        )}
+        <TagLinks tags={story.tags} />
+      </article>
+      <div className="article-page__more">
+        {story.source && <MoreFromSource slug={story.slug} source={story.source} />}
+        {article && article.related.length > 0 && (
+          <StoryBox id="related-stories" title="Related stories" stories={article.related} />
+        )}
+      </div>
+      <aside className="article-page__aside" aria-label="More news">
+        <FeedBox kind="latest" title="Latest News" exclude={story.slug} />
+        <FeedBox kind="top" title="Top News" exclude={story.slug} />
+      </aside>
+    </div>
+  );
+}
+
+function MoreFromSource({
+  slug,
+  source: ref,
+}: {
+  slug: string;
+  source: NonNullable<Summary['source']>;
+}) {
+  const { source } = useApp();
+  const listing = useQuery(listingQuery(source, { kind: 'source', slug: ref.slug }));
+  return (
+    <StoryBox
+      id="more-from-source"
+      title={
+        <>
+          More news from{' '}
+          <Link to={paths.listing({ kind: 'source', slug: ref.slug })}>{ref.name}</Link>
+        </>
+      }
+      stories={listing.data?.items.filter((item) => item.slug !== slug).slice(0, MORE_FROM_SOURCE)}
+      failed={listing.isError}
+      onRetry={() => void listing.refetch()}
+    />
+  );
+}
+
+function FeedBox({
+  kind,
+  title,
+  exclude,
+}: {
+  kind: 'latest' | 'top';
+  title: string;
+  exclude: string;
+}) {
+  const { source } = useApp();
+  const ref: ListingRef = { kind };
+  const listing = useQuery(listingQuery(source, ref));
+  return (
+    <StoryBox
+      id={`beside-${kind}`}
+      title={<Link to={paths.listing(ref)}>{title}</Link>}
+      stories={listing.data?.items.filter((item) => item.slug !== exclude).slice(0, BESIDE)}
+      failed={listing.isError}
+      onRetry={() => void listing.refetch()}
+      placeholderCount={BESIDE}
+    />
+  );
+}
+
+function articleMeta(story: Summary, article: Article | undefined, site: Site, canonical: string) {
+  const description = story.summary ?? `${story.headline}, from ${site.name}.`;
+  const openGraph: Record<string, string> = {
+    'og:type': 'article',
+    'og:title': story.headline,
+    'og:description': description,
+    'og:url': canonical,
+    'og:site_name': site.name,
+    'article:published_time': story.publishedAt,
+  };
+  if (story.updatedAt) openGraph['article:modified_time'] = story.updatedAt;
+  if (story.section) openGraph['article:section'] = story.section.name;
+  if (story.image) {
+    openGraph['og:image'] = story.image.src;
+    openGraph['og:image:alt'] = story.image.alt;
+  }
+  const publisher = story.source?.name ?? site.name;
+  const jsonLd = {
+    '@context': 'https://schema.org',
+    '@type': 'NewsArticle',
+    headline: story.headline,
+    description,
+    datePublished: story.publishedAt,
+    dateModified: story.updatedAt ?? story.publishedAt,
+    mainEntityOfPage: canonical,
+    url: canonical,
+    ...(story.image ? { image: [story.image.src] } : {}),
+    ...(story.section ? { articleSection: story.section.name } : {}),
+    ...(story.tags.length > 0 ? { keywords: story.tags.map((tag) => tag.name) } : {}),
+    author:
+      story.authors.length > 0
+        ? story.authors.map((author) => ({ '@type': 'Person', name: author.name }))
+        : [{ '@type': 'Organization', name: publisher }],
+    publisher: { '@type': 'Organization', name: publisher },
+    ...(article
+      ? {
+          wordCount: article.body
+            .replace(/<[^>]*>/g, ' ')
+            .split(/\s+/)
+            .filter(Boolean).length,
+        }
+      : {}),
+  };
+  return { title: `${story.headline} – ${site.name}`, description, canonical, openGraph, jsonLd };
+}

@@ -1,0 +1,93 @@
+import { useQuery, useSuspenseQuery } from '@tanstack/react-query';
+import { Link } from 'react-router';
+import { useApp, useSite } from '../components/AppContext.ts';
+import { PageMeta } from '../components/PageMeta.tsx';
+import { StoryListPlaceholder } from '../components/Placeholder.tsx';
+import { StoryCard } from '../components/StoryCard.tsx';
+import { StoryList } from '../components/StoryList.tsx';
+import { paths } from '../news/paths.ts';
+import type { Ref } from '../news/types.ts';
+import { listingQuery } from '../queries/listings.ts';
+
+const MORE_TOP = 5;
+const LATEST = 8;
+const PER_SECTION = 4;
+
+export function FrontPage() {
+  const { source } = useApp();
+  const site = useSite();
+  const { data: top } = useSuspenseQuery(listingQuery(source, { kind: 'top' }));
+  const { data: latest } = useSuspenseQuery(listingQuery(source, { kind: 'latest' }));
+  const [lead, ...moreTop] = top.items.length > 0 ? top.items : latest.items;
+
+  return (
+    <div className="page front-page">
+      <PageMeta
+        title={site.name}
+        description={site.description ?? `The latest and most important news from ${site.name}.`}
+      />
+      <h1 className="visually-hidden" tabIndex={-1}>
+        {site.name}: front page
+      </h1>
+      {lead ? (
+        <section className="front-page__lead" aria-label="Top story">
+          <StoryCard story={lead} variant="lead" eagerImage showSection />
+        </section>
+      ) : (
+        <p className="empty">There is no news yet.</p>
+      )}
+      <section className="front-page__top" aria-labelledby="front-top">
+        <h2 id="front-top" className="block-title">
+          <Link to={paths.listing({ kind: 'top' })}>Top News</Link>
+        </h2>
+        <StoryList stories={moreTop.slice(0, MORE_TOP)} headingLevel={3} showSection />
+      </section>
+      <section className="front-page__latest" aria-labelledby="front-latest">
+        <h2 id="front-latest" className="block-title">
+          <Link to={paths.listing({ kind: 'latest' })}>Latest News</Link>
+        </h2>
+        <StoryList
+          stories={latest.items.slice(0, LATEST)}
+          variant="compact"
+          headingLevel={3}
+          showSection
+        />
+      </section>
+      <div className="front-page__sections">
+        {site.sections.map((section) => (
+          <SectionBlock key={section.slug} section={section} />
+        ))}
+      </div>
+    </div>
+  );
+}
+
+function SectionBlock({ section }: { section: Ref }) {
+  const { source } = useApp();
+  const listing = useQuery(listingQuery(source, { kind: 'section', slug: section.slug }));
+  const id = `front-section-${section.slug}`;
+  return (
+    <section className="section-block" aria-labelledby={id}>
+      <h2 id={id} className="block-title">
+        <Link to={paths.listing({ kind: 'section', slug: section.slug })}>{section.name}</Link>
+      </h2>
+      {listing.data ? (
+        <StoryList
+          stories={listing.data.items.slice(0, PER_SECTION)}
+          variant="compact"
+          headingLevel={3}
+          emptyText={`No ${section.name} stories yet.`}
+        />
+      ) : listing.isError ? (
+        <p className="block-error">
+          {section.name} could not be loaded.{' '}
+          <button type="button" className="link-button" onClick={() => void listing.refetch()}>
+            Retry
+          </button>
+        </p>
+      ) : (
+        <StoryListPlaceholder count={PER_SECTION} compact />
+      )}
+    </section>
+  );
+}

@@ -1,0 +1,54 @@
+import { useSuspenseQuery } from '@tanstack/react-query';
+import { Suspense, useEffect, useRef } from 'react';
+import { Outlet, ScrollRestoration, useLocation, useNavigation } from 'react-router';
+import { SiteContext, useApp } from '../components/AppContext.ts';
+import { StoryListPlaceholder } from '../components/Placeholder.tsx';
+import { SiteFooter } from '../components/SiteFooter.tsx';
+import { SiteHeader } from '../components/SiteHeader.tsx';
+import { siteQuery } from '../queries/site.ts';
+
+/** Header, footer and the page between them; moves focus to each new page's heading. */
+export function Layout() {
+  const { source } = useApp();
+  const { data: site } = useSuspenseQuery(siteQuery(source));
+  const navigation = useNavigation();
+  const location = useLocation();
+  const mainRef = useRef<HTMLElement>(null);
+  const firstRender = useRef(true);
+
+  useEffect(() => {
+    // On first load the browser's own focus is right; after a navigation, a
+    // screen reader should land on the new page's heading.
+    if (firstRender.current) {
+      firstRender.current = false;
+      return;
+    }
+    const heading = mainRef.current?.querySelector<HTMLElement>('h1');
+    (heading ?? mainRef.current)?.focus({ preventScroll: true });
+  }, [location.pathname, location.search]);
+
+  useEffect(() => {
+    if (site.language) document.documentElement.lang = site.language;
+  }, [site.language]);
+
+  const busy = navigation.state !== 'idle';
+  return (
+    <SiteContext value={site}>
+      <a className="skip-link" href="#main">
+        Skip to content
+      </a>
+      <div
+        className={busy ? 'nav-progress nav-progress--active' : 'nav-progress'}
+        aria-hidden="true"
+      />
+      <SiteHeader site={site} />
+      <main id="main" ref={mainRef} tabIndex={-1} aria-busy={busy}>
+        <Suspense fallback={<StoryListPlaceholder />}>
+          <Outlet />
+        </Suspense>
+      </main>
+      <SiteFooter site={site} />
+      <ScrollRestoration />
+    </SiteContext>
+  );
+}

@@ -1,0 +1,85 @@
+import { useSuspenseQuery } from '@tanstack/react-query';
+import { useMatches, useParams, useSearchParams } from 'react-router';
+import { useApp, useSite } from '../components/AppContext.ts';
+import { PageMeta } from '../components/PageMeta.tsx';
+import { Pagination } from '../components/Pagination.tsx';
+import { StoryList } from '../components/StoryList.tsx';
+import { paths } from '../news/paths.ts';
+import { listingKinds, type ListingKind, type ListingRef } from '../news/types.ts';
+import { listingQuery } from '../queries/listings.ts';
+import { listingRef, parsePage } from './params.ts';
+
+const kickers: Record<ListingKind, string | undefined> = {
+  latest: undefined,
+  top: undefined,
+  section: 'Section',
+  tag: 'Tag',
+  source: 'Source',
+  author: 'Author',
+};
+
+function describeListing(ref: ListingRef, title: string, siteName: string): string {
+  switch (ref.kind) {
+    case 'latest':
+      return `Every story from ${siteName}, newest first.`;
+    case 'top':
+      return `The most important stories from ${siteName} right now.`;
+    case 'section':
+      return `${title}: the latest stories in this section of ${siteName}.`;
+    case 'tag':
+      return `Stories about ${title}, newest first.`;
+    case 'source':
+      return `More news from ${title}, newest first.`;
+    case 'author':
+      return `Stories by ${title}, newest first.`;
+  }
+}
+
+function isListingKind(value: unknown): value is ListingKind {
+  return typeof value === 'string' && (listingKinds as readonly string[]).includes(value);
+}
+
+/** The route table says which listing this is (handle.kind). */
+function useListingKind(): ListingKind {
+  const handle: unknown = useMatches().at(-1)?.handle;
+  const kind =
+    typeof handle === 'object' && handle !== null && 'kind' in handle ? handle.kind : undefined;
+  if (!isListingKind(kind)) throw new Error('ListingPage needs a route with handle.kind');
+  return kind;
+}
+
+export function ListingPage() {
+  const { source } = useApp();
+  const site = useSite();
+  const kind = useListingKind();
+  const params = useParams();
+  const [search] = useSearchParams();
+  const ref = listingRef(kind, params.slug);
+  const page = parsePage(search);
+  const { data: listing } = useSuspenseQuery(listingQuery(source, ref, page));
+  const kicker = kickers[kind];
+  const pageSuffix = page > 1 ? ` (page ${page} of ${listing.pageCount})` : '';
+
+  return (
+    <div className="page listing-page">
+      <PageMeta
+        title={`${listing.title}${pageSuffix} – ${site.name}`}
+        description={describeListing(ref, listing.title, site.name)}
+      />
+      <header className="page-header">
+        {kicker && <p className="kicker">{kicker}</p>}
+        <h1 tabIndex={-1}>{listing.title}</h1>
+        <p className="page-header__count">
+          {listing.total === 1 ? '1 story' : `${listing.total} stories`}
+          {listing.pageCount > 1 && `, page ${page} of ${listing.pageCount}`}
+        </p>
+      </header>
+      <StoryList stories={listing.items} showSection={kind !== 'section'} />
+      <Pagination
+        page={page}
+        pageCount={listing.pageCount}
+        hrefFor={(number) => paths.listing(ref, number)}
+      />
+    </div>
+  );
+}

@@ -1,0 +1,36 @@
+import { useQuery } from '@tanstack/react-query';
+import { Link } from 'react-router';
+import { useApp, useSite } from '../components/AppContext.ts';
+import { PageMeta } from '../components/PageMeta.tsx';
+import { StoryList } from '../components/StoryList.tsx';
+import { paths } from '../news/paths.ts';
+import { listingQuery } from '../queries/listings.ts';
+
+export function NotFound() {
+  const { source } = useApp();
+  const site = useSite();
+  const latest = useQuery(listingQuery(source, { kind: 'latest' }));
+  return (
+    <div className="page page--not-found">
+      <PageMeta
+        title={`Page not found – ${site.name}`}
+        description="There is no story or page at this address."
+      />
+      <h1 tabIndex={-1}>Page not found</h1>
+      <p>
+        There is no story or page at this address. It may have been moved or taken down, or the
+        address may be mistyped.
+      </p>
+      <p>
+        <Link to={paths.home()}>Go to the front page</Link> or read the{' '}
+        <Link to={paths.listing({ kind: 'latest' })}>Latest News</Link>.
+      </p>
+      {latest.data && latest.data.items.length > 0 && (
+        <section aria-labelledby="not-found-latest">
+          <h2 id="not-found-latest">Latest News</h2>
+          <StoryList stories={latest.data.items.slice(0, 5)} variant="compact" headingLevel={3} />
+        </section>
+      )}
+    </div>
+  );
+}

@@ -1,0 +1,158 @@
+import type { QueryClient } from '@tanstack/react-query';
+import { matchPath, type LoaderFunctionArgs, type RouteObject } from 'react-router';
+import type { ListingRef } from '../news/types.ts';
+import { articleQuery, findCachedSummary } from '../queries/articles.ts';
+import { listingQuery } from '../queries/listings.ts';
+import { loadQuery, prefetchQuery } from '../queries/load.ts';
+import { siteQuery } from '../queries/site.ts';
+import type { NewsSource } from '../sources/NewsSource.ts';
+import { Layout } from './Layout.tsx';
+import { listingRef, notFound, parsePage, parseSlug, SLUG } from './params.ts';
+import { RootError, RouteError } from './RouteError.tsx';
+
+export interface RouterDeps {
+  source: NewsSource;
+  queryClient: QueryClient;
+}
+
+// Page code loads on demand; the loaders stay here so data and code load side by side.
+const pages = {
+  front: () => import('./FrontPage.tsx').then((module) => module.FrontPage),
+  listing: () => import('./ListingPage.tsx').then((module) => module.ListingPage),
+  article: () => import('./ArticlePage.tsx').then((module) => module.ArticlePage),
+};
+
+const listingKinds = ['tag', 'section', 'source', 'author'] as const;
+
+export function createRoutes({ source, queryClient }: RouterDeps): RouteObject[] {
+  const prefetchListing = (ref: ListingRef, page = 1) => {
+    prefetchQuery(queryClient, listingQuery(source, ref, page));
+  };
+
+  const listingLoader =
+    (kind: ListingRef['kind']) =>
+    async ({ params, request }: LoaderFunctionArgs) => {
+      const ref = listingRef(kind, params.slug);
+      const page = parsePage(new URL(request.url).searchParams);
+      await loadQuery(queryClient, listingQuery(source, ref, page));
+      return null;
+    };
+
+  return [
+    {
+      id: 'root',
+      path: '/',
+      loader: async () => {
+        await loadQuery(queryClient, siteQuery(source));
+        return null;
+      },
+      shouldRevalidate: () => false,
+      Component: Layout,
+      ErrorBoundary: RootError,
+      HydrateFallback: BootScreen,
+      children: [
+        {
+          ErrorBoundary: RouteError,
+          children: [
+            {
+              index: true,
+              loader: async () => {
+                const site = await loadQuery(queryClient, siteQuery(source));
+                for (const section of site.sections)
+                  prefetchListing({ kind: 'section', slug: section.slug });
+                await Promise.all([
+                  loadQuery(queryClient, listingQuery(source, { kind: 'top' })),
+                  loadQuery(queryClient, listingQuery(source, { kind: 'latest' })),
+                ]);
+                return null;
+              },
+              lazy: { Component: pages.front },
+            },
+            {
+              path: 'latest',
+              loader: listingLoader('latest'),
+              lazy: { Component: pages.listing },
+              handle: { kind: 'latest' },
+            },
+            {
+              path: 'top',
+              loader: listingLoader('top'),
+              lazy: { Component: pages.listing },
+              handle: { kind: 'top' },
+            },
+            ...listingKinds.map((kind) => ({
+              path: `${kind}/:slug`,
+              loader: listingLoader(kind),
+              lazy: { Component: pages.listing },
+              handle: { kind },
+            })),
+            {
+              path: 'article/:slug',
+              loader: async ({ params }: LoaderFunctionArgs) => {
+                const slug = parseSlug(params.slug);
+                prefetchListing({ kind: 'latest' });
+                prefetchListing({ kind: 'top' });
+                const article = loadQuery(queryClient, articleQuery(source, slug)).then(
+                  (loaded) => {
+                    if (loaded.source)
+                      prefetchListing({ kind: 'source', slug: loaded.source.slug });
+                    return loaded;
+                  },
+                );
+                // Opened from a listing: show what we know at once and let the body follow.
+                if (findCachedSummary(queryClient, source, slug)) {
+                  article.catch(() => undefined);
+                  return null;
+                }
+                await article;
+                return null;
+              },
+              lazy: { Component: pages.article },
+            },
+            { path: '*', loader: () => notFound() },
+          ],
+        },
+      ],
+    },
+  ];
+}
+
+/** Start loading what a path of the reader needs: its page code and its main data. */
+export function createPrefetch({ source, queryClient }: RouterDeps): (path: string) => void {
+  return (path) => {
+    const [pathname = '', search = ''] = path.split('?');
+    const article = matchPath('/article/:slug', pathname);
+    if (article) {
+      const slug = article.params.slug;
+      if (slug && SLUG.test(slug)) {
+        void pages.article();
+        prefetchQuery(queryClient, articleQuery(source, slug));
+      }
+      return;
+    }
+    for (const kind of [...listingKinds, 'latest', 'top'] as const) {
+      const match = matchPath(
+        kind === 'latest' || kind === 'top' ? `/${kind}` : `/${kind}/:slug`,
+        pathname,
+      );
+      if (!match) continue;
+      try {
+        const ref = listingRef(kind, match.params.slug);
+        const page = parsePage(new URLSearchParams(search));
+        void pages.listing();
+        prefetchQuery(queryClient, listingQuery(source, ref, page));
+      } catch {
+        // Not a valid listing address: nothing to warm.
+      }
+      return;
+    }
+  };
+}
+
+function BootScreen() {
+  return (
+    <div className="boot" role="status">
+      Loading the news…
+    </div>
+  );
+}

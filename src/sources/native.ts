@@ -1,0 +1,161 @@
+import * as v from 'valibot';
+import type { Article, Image, Listing, ListingRef, Site, Summary } from '../news/types.ts';
+import { fetchJson } from './fetchJson.ts';
+import type { NewsSource } from './NewsSource.ts';
+import { SourceError } from './SourceError.ts';
+import { dateTimeSchema, resolveUrl, slugSchema, validateDocument } from './validate.ts';
+
+// Wire shapes of Broadsheet's native API (docs: "Broadsheet's native news API").
+// Unknown fields are dropped by v.object, so the format can grow.
+
+const text = v.pipe(v.string(), v.trim(), v.nonEmpty('Expected text'));
+const count = v.pipe(v.number(), v.integer(), v.minValue(0));
+
+const refSchema = v.object({ slug: slugSchema, name: text });
+
+const imageSchema = v.object({
+  src: v.pipe(v.string(), v.nonEmpty('Expected an image URL')),
+  alt: v.string(),
+  caption: v.optional(v.string()),
+  credit: v.optional(v.string()),
+  width: v.optional(v.pipe(v.number(), v.integer(), v.minValue(1))),
+  height: v.optional(v.pipe(v.number(), v.integer(), v.minValue(1))),
+});
+
+const summaryEntries = {
+  slug: slugSchema,
+  headline: text,
+  summary: v.optional(v.string()),
+  publishedAt: dateTimeSchema,
+  updatedAt: v.optional(dateTimeSchema),
+  section: v.optional(refSchema),
+  source: v.optional(refSchema),
+  authors: v.optional(v.array(refSchema)),
+  tags: v.optional(v.array(refSchema)),
+  image: v.optional(imageSchema),
+};
+
+const summarySchema = v.object(summaryEntries);
+
+const articleSchema = v.object({
+  ...summaryEntries,
+  body: v.string(),
+  related: v.optional(v.array(summarySchema)),
+});
+
+const listingSchema = v.object({
+  title: text,
+  page: v.pipe(v.number(), v.integer(), v.minValue(1)),
+  pageCount: count,
+  total: count,
+  items: v.array(summarySchema),
+});
+
+const siteSchema = v.object({
+  name: text,
+  description: v.optional(v.string()),
+  language: v.optional(v.string()),
+  sections: v.array(refSchema),
+  pageSize: v.pipe(v.number(), v.integer(), v.minValue(1)),
+});
+
+type WireSummary = v.InferOutput<typeof summarySchema>;
+type WireImage = v.InferOutput<typeof imageSchema>;
+
+function toImage(image: WireImage, base: string): Image | undefined {
+  const src = resolveUrl(image.src, base);
+  if (!src) return undefined;
+  return {
+    src,
+    alt: image.alt,
+    ...(image.caption ? { caption: image.caption } : {}),
+    ...(image.credit ? { credit: image.credit } : {}),
+    ...(image.width && image.height ? { width: image.width, height: image.height } : {}),
+  };
+}
+
+function toSummary(raw: WireSummary, base: string): Summary {
+  const image = raw.image && toImage(raw.image, base);
+  return {
+    slug: raw.slug,
+    headline: raw.headline,
+    ...(raw.summary ? { summary: raw.summary } : {}),
+    publishedAt: raw.publishedAt,
+    ...(raw.updatedAt && raw.updatedAt !== raw.publishedAt ? { updatedAt: raw.updatedAt } : {}),
+    ...(raw.section ? { section: raw.section } : {}),
+    ...(raw.source ? { source: raw.source } : {}),
+    authors: raw.authors ?? [],
+    tags: raw.tags ?? [],
+    ...(image ? { image } : {}),
+  };
+}
+
+const listingPaths: Record<ListingRef['kind'], string> = {
+  latest: 'latest',
+  top: 'top',
+  section: 'sections',
+  tag: 'tags',
+  source: 'sources',
+  author: 'authors',
+};
+
+/** Broadsheet's own format: one static JSON file per document under `baseUrl`. */
+export function createNativeSource(baseUrl: string, options: { timeoutMs?: number } = {}): NewsSource {
+  const base = baseUrl.endsWith('/') ? baseUrl : `${baseUrl}/`;
+  const url = (path: string) => new URL(path, base).href;
+  const articlePrefix = url('articles/');
+
+  return {
+    id: `native:${base}`,
+
+    async site(signal) {
+      const docUrl = url('site.json');
+      const raw = validateDocument(siteSchema, await fetchJson(docUrl, { signal, ...options }), docUrl);
+      const site: Site = { name: raw.name, sections: raw.sections, pageSize: raw.pageSize };
+      if (raw.description) site.description = raw.description;
+      if (raw.language) site.language = raw.language;
+      return site;
+    },
+
+    async article(slug, signal) {
+      assertSlug(slug, url(`articles/${slug}.json`));
+      const docUrl = url(`articles/${slug}.json`);
+      const raw = validateDocument(articleSchema, await fetchJson(docUrl, { signal, ...options }), docUrl);
+      const article: Article = {
+        ...toSummary(raw, docUrl),
+        body: raw.body,
+        baseUrl: docUrl,
+        related: (raw.related ?? []).map((item) => toSummary(item, docUrl)),
+      };
+      return article;
+    },
+
+    async listing(ref, page, signal) {
+      const folder =
+        'slug' in ref ? `${listingPaths[ref.kind]}/${ref.slug}` : listingPaths[ref.kind];
+      const docUrl = url(`${folder}/${page}.json`);
+      if ('slug' in ref) assertSlug(ref.slug, docUrl);
+      const raw = validateDocument(listingSchema, await fetchJson(docUrl, { signal, ...options }), docUrl);
+      const listing: Listing = {
+        title: raw.title,
+        page: raw.page,
+        pageCount: raw.pageCount,
+        total: raw.total,
+        items: raw.items.map((item) => toSummary(item, docUrl)),
+      };
+      return listing;
+    },
+
+    articleSlugFromUrl(href) {
+      if (!href.startsWith(articlePrefix)) return undefined;
+      const match = /^([a-z0-9-]{1,120})\.json$/.exec(href.slice(articlePrefix.length));
+      return match?.[1];
+    },
+  };
+}
+
+/** A slug from a URL the reader typed is untrusted too: never build a path from a bad one. */
+function assertSlug(slug: string, docUrl: string): void {
+  if (v.is(slugSchema, slug)) return;
+  throw new SourceError('not-found', docUrl, 'That is not a valid address.', { status: 404 });
+}

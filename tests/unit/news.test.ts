@@ -1,0 +1,36 @@
+import { describe, expect, it } from 'vitest';
+import { formatDate } from '../../src/news/formatDate.ts';
+import { readingMinutes } from '../../src/news/readingTime.ts';
+import { paths } from '../../src/news/paths.ts';
+
+describe('formatDate', () => {
+  const now = Date.parse('2026-11-25T12:00:00Z');
+  it('is relative within the last 24 hours', () => {
+    expect(formatDate('2026-11-25T09:00:00Z', now, 'en-GB')).toBe('3 hours ago');
+    expect(formatDate('2026-11-25T11:35:00+00:00', now, 'en-GB')).toBe('25 minutes ago');
+    expect(formatDate('2026-11-25T12:00:00Z', now, 'en-GB')).toBe('now');
+  });
+  it('is an absolute date after that', () => {
+    expect(formatDate('2017-11-08T14:05:00+01:00', now, 'en-GB')).toBe('8 Nov 2017');
+  });
+  it('speaks the site’s language', () => {
+    expect(formatDate('2017-11-08T14:05:00+01:00', now, 'fr')).toBe('8 nov. 2017');
+  });
+});
+
+describe('readingMinutes', () => {
+  it('counts words, not markup, at about 230 a minute', () => {
+    const body = `<p>${'word '.repeat(690)}</p><img src="x.svg" alt="">`;
+    expect(readingMinutes(body)).toBe(3);
+  });
+  it('is at least one minute', () => {
+    expect(readingMinutes('<p>Short.</p>')).toBe(1);
+  });
+});
+
+describe('paths', () => {
+  it('builds listing URLs with ?page=N after the first page', () => {
+    expect(paths.listing({ kind: 'tag', slug: 'climate' })).toBe('/tag/climate');
+    expect(paths.listing({ kind: 'latest' }, 3)).toBe('/latest?page=3');
+  });
+});

@@ -1,0 +1,25 @@
+import { QueryClient } from '@tanstack/react-query';
+import { render } from '@testing-library/react';
+import userEvent from '@testing-library/user-event';
+import { createMemoryRouter } from 'react-router';
+import { AppRoot } from '../../src/routes/AppRoot.tsx';
+import { createRoutes } from '../../src/routes/router.tsx';
+import { createNativeSource } from '../../src/sources/native.ts';
+import { API } from './server.ts';
+
+/**
+ * The whole reader at `path`, through the real route table and real HTTP
+ * handling (answered by MSW), with a fresh cache that does not retry.
+ */
+export function renderApp(path: string, options: { timeoutMs?: number } = {}) {
+  const source = createNativeSource(API, options.timeoutMs ? { timeoutMs: options.timeoutMs } : {});
+  const queryClient = new QueryClient({
+    defaultOptions: { queries: { retry: false, staleTime: 60_000 } },
+  });
+  const router = createMemoryRouter(createRoutes({ source, queryClient }), {
+    initialEntries: [path],
+  });
+  const user = userEvent.setup();
+  const view = render(<AppRoot router={router} source={source} queryClient={queryClient} />);
+  return { ...view, router, queryClient, user };
+}

@@ -1,0 +1,39 @@
+import react from '@vitejs/plugin-react';
+import { defineConfig } from 'vitest/config';
+import { sampleNews } from './scripts/vite-plugin-sample-news.ts';
+
+export default defineConfig({
+  // Tests serve the sample news through MSW or their own server, not through Vite.
+  plugins: [react(), process.env.VITEST ? null : sampleNews({ contentDir: 'content' })],
+  build: {
+    target: 'es2022',
+    // Every route's first load is budgeted (see README): report compressed sizes.
+    reportCompressedSize: true,
+  },
+  server: { port: 5173, strictPort: false },
+  preview: { port: 4173 },
+  test: {
+    projects: [
+      {
+        extends: true,
+        test: {
+          name: 'unit',
+          environment: 'jsdom',
+          include: ['tests/unit/**/*.test.{ts,tsx}'],
+          setupFiles: ['tests/unit/setup.ts'],
+        },
+      },
+      {
+        test: {
+          name: 'e2e',
+          environment: 'node',
+          include: ['tests/e2e/**/*.test.ts'],
+          globalSetup: ['tests/e2e/globalSetup.ts'],
+          testTimeout: 60_000,
+          hookTimeout: 120_000,
+          fileParallelism: false,
+        },
+      },
+    ],
+  },
+});

@@ -14,15 +14,14 @@ export function Layout() {
   const navigation = useNavigation();
   const location = useLocation();
   const mainRef = useRef<HTMLElement>(null);
-  const firstRender = useRef(true);
+  const shownPath = useRef(location.pathname + location.search);
 
   useEffect(() => {
     // On first load the browser's own focus is right; after a navigation, a
     // screen reader should land on the new page's heading.
-    if (firstRender.current) {
-      firstRender.current = false;
-      return;
-    }
+    const path = location.pathname + location.search;
+    if (path === shownPath.current) return;
+    shownPath.current = path;
     const heading = mainRef.current?.querySelector<HTMLElement>('h1');
     (heading ?? mainRef.current)?.focus({ preventScroll: true });
   }, [location.pathname, location.search]);

@@ -100,7 +100,10 @@ const listingPaths: Record<ListingRef['kind'], string> = {
 };
 
 /** Broadsheet's own format: one static JSON file per document under `baseUrl`. */
-export function createNativeSource(baseUrl: string, options: { timeoutMs?: number } = {}): NewsSource {
+export function createNativeSource(
+  baseUrl: string,
+  options: { timeoutMs?: number } = {},
+): NewsSource {
   const base = baseUrl.endsWith('/') ? baseUrl : `${baseUrl}/`;
   const url = (path: string) => new URL(path, base).href;
   const articlePrefix = url('articles/');
@@ -110,7 +113,11 @@ export function createNativeSource(baseUrl: string, options: { timeoutMs?: numbe
 
     async site(signal) {
       const docUrl = url('site.json');
-      const raw = validateDocument(siteSchema, await fetchJson(docUrl, { signal, ...options }), docUrl);
+      const raw = validateDocument(
+        siteSchema,
+        await fetchJson(docUrl, { signal, ...options }),
+        docUrl,
+      );
       const site: Site = { name: raw.name, sections: raw.sections, pageSize: raw.pageSize };
       if (raw.description) site.description = raw.description;
       if (raw.language) site.language = raw.language;
@@ -120,7 +127,11 @@ export function createNativeSource(baseUrl: string, options: { timeoutMs?: numbe
     async article(slug, signal) {
       assertSlug(slug, url(`articles/${slug}.json`));
       const docUrl = url(`articles/${slug}.json`);
-      const raw = validateDocument(articleSchema, await fetchJson(docUrl, { signal, ...options }), docUrl);
+      const raw = validateDocument(
+        articleSchema,
+        await fetchJson(docUrl, { signal, ...options }),
+        docUrl,
+      );
       const article: Article = {
         ...toSummary(raw, docUrl),
         body: raw.body,
@@ -135,7 +146,11 @@ export function createNativeSource(baseUrl: string, options: { timeoutMs?: numbe
         'slug' in ref ? `${listingPaths[ref.kind]}/${ref.slug}` : listingPaths[ref.kind];
       const docUrl = url(`${folder}/${page}.json`);
       if ('slug' in ref) assertSlug(ref.slug, docUrl);
-      const raw = validateDocument(listingSchema, await fetchJson(docUrl, { signal, ...options }), docUrl);
+      const raw = validateDocument(
+        listingSchema,
+        await fetchJson(docUrl, { signal, ...options }),
+        docUrl,
+      );
       const listing: Listing = {
         title: raw.title,
         page: raw.page,

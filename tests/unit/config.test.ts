@@ -6,7 +6,12 @@ import { server } from './server.ts';
 const CONFIG = 'https://site.test/news/broadsheet.config.json';
 
 function serveConfig(body: string, status = 200) {
-  server.use(http.get(CONFIG, () => new HttpResponse(body, { status, headers: { 'Content-Type': 'application/json' } })));
+  server.use(
+    http.get(
+      CONFIG,
+      () => new HttpResponse(body, { status, headers: { 'Content-Type': 'application/json' } }),
+    ),
+  );
 }
 
 describe('loadConfig', () => {
@@ -26,7 +31,9 @@ describe('loadConfig', () => {
 
   it('says the file is missing', async () => {
     serveConfig('Not found', 404);
-    await expect(loadConfig(CONFIG)).rejects.toThrow(new ConfigError(CONFIG, 'The file is missing. Put it next to index.html (see the README).'));
+    await expect(loadConfig(CONFIG)).rejects.toThrow(
+      new ConfigError(CONFIG, 'The file is missing. Put it next to index.html (see the README).'),
+    );
   });
 
   it('says the file is not JSON', async () => {
@@ -36,7 +43,9 @@ describe('loadConfig', () => {
 
   it('names the field that is wrong', async () => {
     serveConfig('{ "source": { "type": "rss", "url": "api/" } }');
-    await expect(loadConfig(CONFIG)).rejects.toThrow(/“source.type”: Expected "type" to be one of native, jsonfeed, wordpress/);
+    await expect(loadConfig(CONFIG)).rejects.toThrow(
+      /“source.type”: Expected "type" to be one of native, jsonfeed, wordpress/,
+    );
   });
 
   it('refuses a source that is not http(s)', async () => {

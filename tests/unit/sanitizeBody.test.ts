@@ -32,7 +32,9 @@ describe('sanitizeBody', () => {
   });
 
   it('gives external links rel="noopener noreferrer" and resolves relative ones', () => {
-    const html = clean('<a href="https://elsewhere.example/a" target="_blank">out</a><a href="/about">about</a>');
+    const html = clean(
+      '<a href="https://elsewhere.example/a" target="_blank">out</a><a href="/about">about</a>',
+    );
     const [external, relative] = html.querySelectorAll('a');
     expect(external).toHaveAttribute('rel', 'noopener noreferrer');
     expect(external).not.toHaveAttribute('target');
@@ -40,7 +42,9 @@ describe('sanitizeBody', () => {
   });
 
   it('points links to the source’s own articles at the reader’s article pages', () => {
-    const html = clean('<a href="other-story.json">sibling</a><a href="/article/third-story">reader link</a>');
+    const html = clean(
+      '<a href="other-story.json">sibling</a><a href="/article/third-story">reader link</a>',
+    );
     const [sibling, reader] = html.querySelectorAll('a');
     expect(sibling).toHaveAttribute('href', '/article/other-story');
     expect(sibling).toHaveAttribute('data-article', 'other-story');
@@ -48,7 +52,9 @@ describe('sanitizeBody', () => {
   });
 
   it('lazy-loads images, resolves their URLs and keeps their dimensions', () => {
-    const image = clean('<img src="../images/map.svg" alt="A map" width="800" height="450" srcset="a 1x">').querySelector('img');
+    const image = clean(
+      '<img src="../images/map.svg" alt="A map" width="800" height="450" srcset="a 1x">',
+    ).querySelector('img');
     expect(image).toHaveAttribute('src', 'https://news.example/api/images/map.svg');
     expect(image).toHaveAttribute('loading', 'lazy');
     expect(image).toHaveAttribute('width', '800');

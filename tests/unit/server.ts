@@ -17,7 +17,8 @@ export function sampleApi(): Promise<Api> {
 /** A parsed JSON document of the sample API, to compare what the page shows with what was served. */
 export async function sampleDocument<T = unknown>(docPath: string): Promise<T> {
   const file = (await sampleApi()).get(docPath);
-  if (!file || typeof file.body !== 'string') throw new Error(`No JSON document ${docPath} in the sample API`);
+  if (!file || typeof file.body !== 'string')
+    throw new Error(`No JSON document ${docPath} in the sample API`);
   return JSON.parse(file.body) as T;
 }
 

@@ -29,9 +29,13 @@ export function Pagination({ page, pageCount, hrefFor }: PaginationProps) {
           ) : (
             <li key={number}>
               {number === page ? (
-                <a aria-current="page" aria-label={`Page ${number}, current page`}>
+                <Link
+                  to={hrefFor(number)}
+                  aria-current="page"
+                  aria-label={`Page ${number}, current page`}
+                >
                   {number}
-                </a>
+                </Link>
               ) : (
                 <Link to={hrefFor(number)} aria-label={`Page ${number}`}>
                   {number}

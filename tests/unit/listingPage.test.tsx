@@ -1,0 +1,87 @@
+import { screen, within } from '@testing-library/react';
+import { describe, expect, it } from 'vitest';
+import type { Listing } from '../../src/news/types.ts';
+import { renderApp } from './renderApp.tsx';
+import { sampleDocument } from './server.ts';
+
+describe('listing pages', () => {
+  it.each([
+    ['tag', 'port-avel', 'Tag'],
+    ['section', 'science', 'Section'],
+    ['source', 'meridian-wire', 'Source'],
+    ['author', 'kofi-mensah', 'Author'],
+  ])('/%s/%s shows a titled listing, newest first', async (kind, slug, kicker) => {
+    const folder = { tag: 'tags', section: 'sections', source: 'sources', author: 'authors' }[kind];
+    const listing = await sampleDocument<Listing>(`${folder ?? ''}/${slug}/1.json`);
+    renderApp(`/${kind}/${slug}`);
+
+    expect(
+      await screen.findByRole('heading', { level: 1, name: listing.title }),
+    ).toBeInTheDocument();
+    expect(screen.getByText(kicker, { selector: '.kicker' })).toBeInTheDocument();
+    const headlines = within(screen.getByRole('main'))
+      .getAllByRole('heading', { level: 2 })
+      .map((heading) => heading.textContent);
+    expect(headlines).toEqual(listing.items.map((item) => item.headline));
+    const dates = listing.items.map((item) => Date.parse(item.publishedAt));
+    expect(dates).toEqual([...dates].sort((a, b) => b - a));
+    expect(document.title).toContain(listing.title);
+  });
+
+  it('pages with ?page=N through real links', async () => {
+    const page1 = await sampleDocument<Listing>('latest/1.json');
+    const page2 = await sampleDocument<Listing>('latest/2.json');
+    const { user, router } = renderApp('/latest');
+    await screen.findByRole('heading', { level: 1, name: 'Latest News' });
+
+    const pages = screen.getByRole('navigation', { name: 'Pages' });
+    expect(within(pages).getByRole('link', { name: 'Page 2' })).toHaveAttribute(
+      'href',
+      '/latest?page=2',
+    );
+    expect(within(pages).getByRole('link', { name: 'Page 1, current page' })).toHaveAttribute(
+      'aria-current',
+      'page',
+    );
+    await user.click(within(pages).getByRole('link', { name: 'Older →' }));
+
+    expect(
+      await screen.findByRole('link', { name: page2.items[0]?.headline ?? '(missing)' }),
+    ).toBeInTheDocument();
+    expect(
+      screen.queryByRole('link', { name: page1.items[0]?.headline ?? '(missing)' }),
+    ).toBeNull();
+    expect(router.state.location.search).toBe('?page=2');
+    expect(
+      screen.getByText(`${page1.total} stories, page 2 of ${page1.pageCount}`),
+    ).toBeInTheDocument();
+    expect(
+      within(screen.getByRole('navigation', { name: 'Pages' })).getByRole('link', {
+        name: '← Newer',
+      }),
+    ).toHaveAttribute('href', '/latest');
+  });
+
+  it('lists Top News in the order the content gives', async () => {
+    const top = await sampleDocument<Listing>('top/1.json');
+    renderApp('/top');
+    await screen.findByRole('heading', { level: 1, name: 'Top News' });
+    const headlines = within(screen.getByRole('main'))
+      .getAllByRole('heading', { level: 2 })
+      .map((heading) => heading.textContent);
+    expect(headlines).toEqual(top.items.map((item) => item.headline));
+  });
+
+  it.each([
+    '/latest?page=0',
+    '/latest?page=abc',
+    '/latest?page=999',
+    '/tag/no-such-tag',
+    '/tag/Bad_Slug',
+  ])('%s is Not Found', async (path) => {
+    renderApp(path);
+    expect(
+      await screen.findByRole('heading', { level: 1, name: 'Page not found' }),
+    ).toBeInTheDocument();
+  });
+});

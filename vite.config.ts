@@ -7,6 +7,10 @@ export default defineConfig({
   plugins: [react(), process.env.VITEST ? null : sampleNews({ contentDir: 'content' })],
   build: {
     target: 'es2022',
+    // Every browser we support preloads modules natively: no polyfill in the entry.
+    modulePreload: { polyfill: false },
+    // Lets scripts/bundle-budget.ts work out each route's first-load JavaScript.
+    manifest: true,
     // Every route's first load is budgeted (see README): report compressed sizes.
     reportCompressedSize: true,
   },

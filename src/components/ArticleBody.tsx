@@ -1,5 +1,5 @@
-import { useMemo, type MouseEvent } from 'react';
-import { sanitizeBody, type SanitizeOptions } from './sanitizeBody.ts';
+import { use, useMemo, type MouseEvent } from 'react';
+import { loadSanitizer, type SanitizeOptions } from './sanitizeBody.ts';
 
 interface ArticleBodyProps extends SanitizeOptions {
   html: string;
@@ -9,9 +9,11 @@ interface ArticleBodyProps extends SanitizeOptions {
 
 export function ArticleBody({ html, onArticleLink, ...options }: ArticleBodyProps) {
   const { baseUrl, articleSlugFromUrl, articleHref } = options;
+  // Suspends until DOMPurify has loaded (the route loader started it already).
+  const sanitizeBody = use(loadSanitizer());
   const safeHtml = useMemo(
     () => sanitizeBody(html, { baseUrl, articleSlugFromUrl, articleHref }),
-    [html, baseUrl, articleSlugFromUrl, articleHref],
+    [sanitizeBody, html, baseUrl, articleSlugFromUrl, articleHref],
   );
 
   const onClick = (event: MouseEvent<HTMLDivElement>) => {

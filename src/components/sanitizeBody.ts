@@ -1,4 +1,4 @@
-import DOMPurify from 'dompurify';
+import type { DOMPurify } from 'dompurify';
 
 export interface SanitizeOptions {
   /** The document the HTML came from: relative URLs in it resolve against this. */
@@ -9,16 +9,13 @@ export interface SanitizeOptions {
   articleHref: (slug: string) => string;
 }
 
-// A private instance, so these hooks never touch anyone else's DOMPurify.
-const purify = DOMPurify(window);
-
 /** Set only for the duration of one synchronous sanitize() call. */
 let current: SanitizeOptions | null = null;
 
 const SAFE_LINK = /^(https?|mailto|tel):$/;
 const READER_ARTICLE = /\/article\/([a-z0-9-]{1,120})\/?$/;
 
-purify.addHook('afterSanitizeAttributes', (node) => {
+function rewriteUrls(node: Element): void {
   if (!current) return;
   if (node.tagName === 'A') {
     const href = node.getAttribute('href');
@@ -56,7 +53,7 @@ purify.addHook('afterSanitizeAttributes', (node) => {
       if (value !== null && !/^\d{1,5}$/.test(value)) node.removeAttribute(dimension);
     }
   }
-});
+}
 
 function parse(href: string, base: string): URL | undefined {
   try {
@@ -74,13 +71,31 @@ function readerArticleSlug(url: URL, options: SanitizeOptions): string | undefin
   return url.pathname === options.articleHref(match[1]) ? match[1] : undefined;
 }
 
-/**
+/*
  * Turn an untrusted HTML fragment into markup that is safe to put in the DOM:
  * no script, no event handlers, no javascript: or data: URLs, no forms or
  * styles; links and images resolved against their document; links to the
  * source's own articles pointed at the reader's pages; headings start at h2.
  */
-export function sanitizeBody(html: string, options: SanitizeOptions): string {
+export type Sanitize = (html: string, options: SanitizeOptions) => string;
+
+let loading: Promise<Sanitize> | undefined;
+
+/**
+ * DOMPurify is loaded on demand (only article bodies need it); call this early
+ * to start the download. Resolves to the sanitizer, the same one every time.
+ */
+export function loadSanitizer(): Promise<Sanitize> {
+  loading ??= import('dompurify').then(({ default: createDOMPurify }) => {
+    // A private instance, so these hooks never touch anyone else's DOMPurify.
+    const purify = createDOMPurify(window);
+    purify.addHook('afterSanitizeAttributes', rewriteUrls);
+    return (html, options) => sanitizeWith(purify, html, options);
+  });
+  return loading;
+}
+
+function sanitizeWith(purify: DOMPurify, html: string, options: SanitizeOptions): string {
   current = options;
   let fragment: DocumentFragment;
   try {

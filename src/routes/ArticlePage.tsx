@@ -1,13 +1,13 @@
 import { useQuery, useQueryClient } from '@tanstack/react-query';
-import { useCallback, useMemo } from 'react';
+import { Suspense, useCallback, useMemo } from 'react';
 import { Link, useHref, useNavigate, useParams } from 'react-router';
 import { useApp, useSite } from '../components/AppContext.ts';
-import { ArticleBody } from '../components/ArticleBody.tsx';
 import { Byline } from '../components/Byline.tsx';
 import { DateTime } from '../components/DateTime.tsx';
 import { ErrorMessage } from '../components/ErrorMessage.tsx';
 import { LeadImage } from '../components/LeadImage.tsx';
 import { PageMeta } from '../components/PageMeta.tsx';
+import { ArticleBody } from '../components/ArticleBody.tsx';
 import { BodyPlaceholder } from '../components/Placeholder.tsx';
 import { StoryBox } from '../components/StoryBox.tsx';
 import { TagLinks } from '../components/TagLinks.tsx';
@@ -112,13 +112,16 @@ export function ArticlePage() {
         </header>
         {story.image && <LeadImage image={story.image} />}
         {article ? (
-          <ArticleBody
-            html={article.body}
-            baseUrl={article.baseUrl}
-            articleSlugFromUrl={articleSlugFromUrl}
-            articleHref={articleHref}
-            onArticleLink={onArticleLink}
-          />
+          // The body waits for its sanitizer (DOMPurify), which loads beside the data.
+          <Suspense fallback={<BodyLoading />}>
+            <ArticleBody
+              html={article.body}
+              baseUrl={article.baseUrl}
+              articleSlugFromUrl={articleSlugFromUrl}
+              articleHref={articleHref}
+              onArticleLink={onArticleLink}
+            />
+          </Suspense>
         ) : query.isError ? (
           <ErrorMessage
             headingLevel={2}
@@ -127,9 +130,7 @@ export function ArticlePage() {
             retrying={query.isFetching}
           />
         ) : (
-          <div role="status" aria-label="Loading the story">
-            <BodyPlaceholder />
-          </div>
+          <BodyLoading />
         )}
         <TagLinks tags={story.tags} />
       </article>
@@ -143,6 +144,14 @@ export function ArticlePage() {
         <FeedBox kind="latest" title="Latest News" exclude={story.slug} />
         <FeedBox kind="top" title="Top News" exclude={story.slug} />
       </aside>
+    </div>
+  );
+}
+
+function BodyLoading() {
+  return (
+    <div role="status" aria-label="Loading the story">
+      <BodyPlaceholder />
     </div>
   );
 }

@@ -7,6 +7,12 @@ import { loadQuery, prefetchQuery } from '../queries/load.ts';
 import { siteQuery } from '../queries/site.ts';
 import type { NewsSource } from '../sources/NewsSource.ts';
 import { Layout } from './Layout.tsx';
+import {
+  preloadSanitizer,
+  loadArticlePage,
+  loadFrontPage,
+  loadListingPage,
+} from './lazyModules.ts';
 import { listingRef, notFound, parsePage, parseSlug, SLUG } from './params.ts';
 import { RootError, RouteError } from './RouteError.tsx';
 
@@ -16,11 +22,7 @@ export interface RouterDeps {
 }
 
 // Page code loads on demand; the loaders stay here so data and code load side by side.
-const pages = {
-  front: () => import('./FrontPage.tsx').then((module) => module.FrontPage),
-  listing: () => import('./ListingPage.tsx').then((module) => module.ListingPage),
-  article: () => import('./ArticlePage.tsx').then((module) => module.ArticlePage),
-};
+const pages = { front: loadFrontPage, listing: loadListingPage, article: loadArticlePage };
 
 const listingKinds = ['tag', 'section', 'source', 'author'] as const;
 
@@ -90,6 +92,7 @@ export function createRoutes({ source, queryClient }: RouterDeps): RouteObject[]
               path: 'article/:slug',
               loader: async ({ params }: LoaderFunctionArgs) => {
                 const slug = parseSlug(params.slug);
+                void preloadSanitizer();
                 prefetchListing({ kind: 'latest' });
                 prefetchListing({ kind: 'top' });
                 const article = loadQuery(queryClient, articleQuery(source, slug)).then(
@@ -126,6 +129,7 @@ export function createPrefetch({ source, queryClient }: RouterDeps): (path: stri
       const slug = article.params.slug;
       if (slug && SLUG.test(slug)) {
         void pages.article();
+        void preloadSanitizer();
         prefetchQuery(queryClient, articleQuery(source, slug));
       }
       return;

@@ -1,5 +1,5 @@
-import { describe, expect, it } from 'vitest';
-import { sanitizeBody } from '../../src/components/sanitizeBody.ts';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { loadSanitizer, type Sanitize } from '../../src/components/sanitizeBody.ts';
 import { createNativeSource } from '../../src/sources/native.ts';
 
 const source = createNativeSource('https://news.example/api/');
@@ -8,6 +8,11 @@ const options = {
   articleSlugFromUrl: (url: string) => source.articleSlugFromUrl(url),
   articleHref: (slug: string) => `/article/${slug}`,
 };
+
+let sanitizeBody: Sanitize;
+beforeAll(async () => {
+  sanitizeBody = await loadSanitizer();
+});
 
 function clean(html: string): HTMLElement {
   const container = document.createElement('div');

@@ -1,4 +1,4 @@
-import { screen, within } from '@testing-library/react';
+import { screen, waitFor, within } from '@testing-library/react';
 import { delay, http } from 'msw';
 import { describe, expect, it } from 'vitest';
 import type { Listing } from '../../src/news/types.ts';
@@ -119,7 +119,9 @@ describe('the article page', () => {
     renderApp(`/article/${article.slug}`);
     await screen.findByRole('heading', { level: 1, name: article.headline });
 
-    expect(document.title).toBe(`${article.headline} – The Broadsheet Sample`);
+    await waitFor(() => {
+      expect(document.title).toBe(`${article.headline} – The Broadsheet Sample`);
+    });
     expect(document.querySelector('meta[name="description"]')).toHaveAttribute(
       'content',
       article.summary,

@@ -32,7 +32,9 @@ describe('when things go wrong', () => {
     ).toBeInTheDocument();
     expect(screen.getByRole('link', { name: 'Go to the front page' })).toHaveAttribute('href', '/');
     expect(screen.getByRole('banner')).toBeInTheDocument();
-    expect(document.title).toMatch(/^Page not found/);
+    await waitFor(() => {
+      expect(document.title).toMatch(/^Page not found/);
+    });
   });
 
   it('an unknown article is Not Found', async () => {

@@ -1,4 +1,4 @@
-import { screen, within } from '@testing-library/react';
+import { screen, waitFor, within } from '@testing-library/react';
 import { describe, expect, it } from 'vitest';
 import type { Listing, Site } from '../../src/news/types.ts';
 import { renderApp } from './renderApp.tsx';
@@ -55,7 +55,9 @@ describe('the front page', () => {
     }
     expect(screen.getByRole('contentinfo')).toHaveTextContent(site.name);
     expect(screen.getAllByRole('heading', { level: 1 })).toHaveLength(1);
-    expect(document.title).toBe(site.name);
+    await waitFor(() => {
+      expect(document.title).toBe(site.name);
+    });
     expect(document.querySelector('meta[name="description"]')).toHaveAttribute(
       'content',
       site.description,

@@ -1,4 +1,4 @@
-import { screen, within } from '@testing-library/react';
+import { screen, waitFor, within } from '@testing-library/react';
 import { describe, expect, it } from 'vitest';
 import type { Listing } from '../../src/news/types.ts';
 import { renderApp } from './renderApp.tsx';
@@ -25,7 +25,9 @@ describe('listing pages', () => {
     expect(headlines).toEqual(listing.items.map((item) => item.headline));
     const dates = listing.items.map((item) => Date.parse(item.publishedAt));
     expect(dates).toEqual([...dates].sort((a, b) => b - a));
-    expect(document.title).toContain(listing.title);
+    await waitFor(() => {
+      expect(document.title).toContain(listing.title);
+    });
   });
 
   it('pages with ?page=N through real links', async () => {

@@ -1,5 +1,3 @@
-import type { DOMPurify } from 'dompurify';
-
 export interface SanitizeOptions {
   /** The document the HTML came from: relative URLs in it resolve against this. */
   baseUrl: string;
@@ -9,131 +7,16 @@ export interface SanitizeOptions {
   articleHref: (slug: string) => string;
 }
 
-/** Set only for the duration of one synchronous sanitize() call. */
-let current: SanitizeOptions | null = null;
-
-const SAFE_LINK = /^(https?|mailto|tel):$/;
-const READER_ARTICLE = /\/article\/([a-z0-9-]{1,120})\/?$/;
-
-function rewriteUrls(node: Element): void {
-  if (!current) return;
-  if (node.tagName === 'A') {
-    const href = node.getAttribute('href');
-    if (href === null) return;
-    if (href.startsWith('#')) return;
-    const url = parse(href, current.baseUrl);
-    if (!url || !SAFE_LINK.test(url.protocol)) {
-      node.removeAttribute('href');
-      return;
-    }
-    const slug = current.articleSlugFromUrl(url.href) ?? readerArticleSlug(url, current);
-    node.removeAttribute('target');
-    if (slug) {
-      node.setAttribute('href', current.articleHref(slug));
-      node.setAttribute('data-article', slug);
-      node.removeAttribute('rel');
-    } else {
-      node.setAttribute('href', url.href);
-      node.setAttribute('rel', 'noopener noreferrer');
-    }
-  } else if (node.tagName === 'IMG') {
-    const src = node.getAttribute('src');
-    const url = src === null ? undefined : parse(src, current.baseUrl);
-    if (!url || (url.protocol !== 'https:' && url.protocol !== 'http:')) {
-      node.remove();
-      return;
-    }
-    node.setAttribute('src', url.href);
-    node.removeAttribute('srcset');
-    node.removeAttribute('sizes');
-    node.setAttribute('loading', 'lazy');
-    node.setAttribute('decoding', 'async');
-    for (const dimension of ['width', 'height']) {
-      const value = node.getAttribute(dimension);
-      if (value !== null && !/^\d{1,5}$/.test(value)) node.removeAttribute(dimension);
-    }
-  }
-}
-
-function parse(href: string, base: string): URL | undefined {
-  try {
-    return new URL(href, base);
-  } catch {
-    return undefined;
-  }
-}
-
-/** A link to one of the reader's own article pages (for instance copied from the address bar). */
-function readerArticleSlug(url: URL, options: SanitizeOptions): string | undefined {
-  if (url.origin !== window.location.origin) return undefined;
-  const match = READER_ARTICLE.exec(url.pathname);
-  if (!match?.[1]) return undefined;
-  return url.pathname === options.articleHref(match[1]) ? match[1] : undefined;
-}
-
-/*
- * Turn an untrusted HTML fragment into markup that is safe to put in the DOM:
- * no script, no event handlers, no javascript: or data: URLs, no forms or
- * styles; links and images resolved against their document; links to the
- * source's own articles pointed at the reader's pages; headings start at h2.
- */
 export type Sanitize = (html: string, options: SanitizeOptions) => string;
 
 let loading: Promise<Sanitize> | undefined;
 
 /**
- * DOMPurify is loaded on demand (only article bodies need it); call this early
- * to start the download. Resolves to the sanitizer, the same one every time.
+ * The sanitizer (DOMPurify and our rules) loads on demand: only article
+ * bodies need it. Call this early to start the download; it resolves to the
+ * same function every time.
  */
 export function loadSanitizer(): Promise<Sanitize> {
-  loading ??= import('dompurify').then(({ default: createDOMPurify }) => {
-    // A private instance, so these hooks never touch anyone else's DOMPurify.
-    const purify = createDOMPurify(window);
-    purify.addHook('afterSanitizeAttributes', rewriteUrls);
-    return (html, options) => sanitizeWith(purify, html, options);
-  });
+  loading ??= import('./sanitizer.ts').then((module) => module.createSanitizer());
   return loading;
-}
-
-function sanitizeWith(purify: DOMPurify, html: string, options: SanitizeOptions): string {
-  current = options;
-  let fragment: DocumentFragment;
-  try {
-    fragment = purify.sanitize(html, {
-      RETURN_DOM_FRAGMENT: true,
-      FORBID_TAGS: [
-        'style',
-        'form',
-        'input',
-        'button',
-        'textarea',
-        'select',
-        'option',
-        'iframe',
-        'frame',
-        'object',
-        'embed',
-        'svg',
-        'math',
-        'link',
-        'meta',
-        'base',
-        'dialog',
-        'template',
-      ],
-      FORBID_ATTR: ['style', 'class', 'target', 'srcset'],
-      ALLOW_DATA_ATTR: false,
-      SANITIZE_NAMED_PROPS: true,
-    });
-  } finally {
-    current = null;
-  }
-  for (const heading of fragment.querySelectorAll('h1')) {
-    const h2 = document.createElement('h2');
-    h2.append(...heading.childNodes);
-    heading.replaceWith(h2);
-  }
-  const container = document.createElement('div');
-  container.append(fragment);
-  return container.innerHTML;
 }

@@ -1,5 +1,5 @@
 import { useQuery, useQueryClient } from '@tanstack/react-query';
-import { Suspense, useCallback, useMemo } from 'react';
+import { lazy, Suspense, useCallback, useMemo } from 'react';
 import { Link, useHref, useNavigate, useParams } from 'react-router';
 import { useApp, useSite } from '../components/AppContext.ts';
 import { Byline } from '../components/Byline.tsx';
@@ -8,20 +8,21 @@ import { ErrorMessage } from '../components/ErrorMessage.tsx';
 import { LeadImage } from '../components/LeadImage.tsx';
 import { PageMeta } from '../components/PageMeta.tsx';
 import { ArticleBody } from '../components/ArticleBody.tsx';
-import { BodyPlaceholder } from '../components/Placeholder.tsx';
-import { StoryBox } from '../components/StoryBox.tsx';
+import { BodyPlaceholder, StoryListPlaceholder } from '../components/Placeholder.tsx';
 import { TagLinks } from '../components/TagLinks.tsx';
 import { describeError } from '../news/describeError.ts';
 import { paths } from '../news/paths.ts';
-import { readingMinutes } from '../news/readingTime.ts';
-import type { Article, ListingRef, Site, Summary } from '../news/types.ts';
+import { countWords, readingMinutes } from '../news/readingTime.ts';
+import type { Article, Site, Summary } from '../news/types.ts';
 import { articleQuery, findCachedSummary } from '../queries/articles.ts';
-import { listingQuery } from '../queries/listings.ts';
+import { loadArticleMore } from './lazyModules.ts';
 import { parseSlug } from './params.ts';
 import { isNotFound } from './RouteError.tsx';
 
-const MORE_FROM_SOURCE = 4;
-const BESIDE = 5;
+// Below and beside the story: loads with (not before) the article's data.
+const ArticleMore = lazy(() =>
+  loadArticleMore().then((module) => ({ default: module.ArticleMore })),
+);
 
 export function ArticlePage() {
   const { source } = useApp();
@@ -104,7 +105,7 @@ export function ArticlePage() {
               )}
               {article && (
                 <span className="article__reading-time">
-                  {readingMinutes(article.body)} min read
+                  {readingMinutes(countWords(article.body))} min read
                 </span>
               )}
             </p>
@@ -134,16 +135,9 @@ export function ArticlePage() {
         )}
         <TagLinks tags={story.tags} />
       </article>
-      <div className="article-page__more">
-        {story.source && <MoreFromSource slug={story.slug} source={story.source} />}
-        {article && article.related.length > 0 && (
-          <StoryBox id="related-stories" title="Related stories" stories={article.related} />
-        )}
-      </div>
-      <aside className="article-page__aside" aria-label="More news">
-        <FeedBox kind="latest" title="Latest News" exclude={story.slug} />
-        <FeedBox kind="top" title="Top News" exclude={story.slug} />
-      </aside>
+      <Suspense fallback={<MorePlaceholder />}>
+        <ArticleMore story={story} related={article?.related} />
+      </Suspense>
     </div>
   );
 }
@@ -156,52 +150,17 @@ function BodyLoading() {
   );
 }
 
-function MoreFromSource({
-  slug,
-  source: ref,
-}: {
-  slug: string;
-  source: NonNullable<Summary['source']>;
-}) {
-  const { source } = useApp();
-  const listing = useQuery(listingQuery(source, { kind: 'source', slug: ref.slug }));
+/** Space for what comes below and beside the story, while its code loads. */
+function MorePlaceholder() {
   return (
-    <StoryBox
-      id="more-from-source"
-      title={
-        <>
-          More news from{' '}
-          <Link to={paths.listing({ kind: 'source', slug: ref.slug })}>{ref.name}</Link>
-        </>
-      }
-      stories={listing.data?.items.filter((item) => item.slug !== slug).slice(0, MORE_FROM_SOURCE)}
-      failed={listing.isError}
-      onRetry={() => void listing.refetch()}
-    />
-  );
-}
-
-function FeedBox({
-  kind,
-  title,
-  exclude,
-}: {
-  kind: 'latest' | 'top';
-  title: string;
-  exclude: string;
-}) {
-  const { source } = useApp();
-  const ref: ListingRef = { kind };
-  const listing = useQuery(listingQuery(source, ref));
-  return (
-    <StoryBox
-      id={`beside-${kind}`}
-      title={<Link to={paths.listing(ref)}>{title}</Link>}
-      stories={listing.data?.items.filter((item) => item.slug !== exclude).slice(0, BESIDE)}
-      failed={listing.isError}
-      onRetry={() => void listing.refetch()}
-      placeholderCount={BESIDE}
-    />
+    <>
+      <div className="article-page__more">
+        <StoryListPlaceholder compact />
+      </div>
+      <div className="article-page__aside">
+        <StoryListPlaceholder compact count={5} />
+      </div>
+    </>
   );
 }
 
@@ -239,14 +198,7 @@ function articleMeta(story: Summary, article: Article | undefined, site: Site, c
         ? story.authors.map((author) => ({ '@type': 'Person', name: author.name }))
         : [{ '@type': 'Organization', name: publisher }],
     publisher: { '@type': 'Organization', name: publisher },
-    ...(article
-      ? {
-          wordCount: article.body
-            .replace(/<[^>]*>/g, ' ')
-            .split(/\s+/)
-            .filter(Boolean).length,
-        }
-      : {}),
+    ...(article ? { wordCount: countWords(article.body) } : {}),
   };
   return { title: `${story.headline} – ${site.name}`, description, canonical, openGraph, jsonLd };
 }

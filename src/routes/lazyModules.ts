@@ -6,5 +6,7 @@ export const loadListingPage = () =>
   import('./ListingPage.tsx').then((module) => module.ListingPage);
 export const loadArticlePage = () =>
   import('./ArticlePage.tsx').then((module) => module.ArticlePage);
-/** DOMPurify, which article bodies need: start its download beside the article's data. */
-export const preloadSanitizer = () => import('dompurify');
+/** The sanitizer (with DOMPurify) that article bodies need: start its download beside the data. */
+export const preloadSanitizer = () => import('../components/sanitizer.ts');
+/** Below and beside an article; starts loading with the article page. */
+export const loadArticleMore = () => import('./ArticleMore.tsx');

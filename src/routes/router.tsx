@@ -8,10 +8,11 @@ import { siteQuery } from '../queries/site.ts';
 import type { NewsSource } from '../sources/NewsSource.ts';
 import { Layout } from './Layout.tsx';
 import {
-  preloadSanitizer,
+  loadArticleMore,
   loadArticlePage,
   loadFrontPage,
   loadListingPage,
+  preloadSanitizer,
 } from './lazyModules.ts';
 import { listingRef, notFound, parsePage, parseSlug, SLUG } from './params.ts';
 import { RootError, RouteError } from './RouteError.tsx';
@@ -93,6 +94,7 @@ export function createRoutes({ source, queryClient }: RouterDeps): RouteObject[]
               loader: async ({ params }: LoaderFunctionArgs) => {
                 const slug = parseSlug(params.slug);
                 void preloadSanitizer();
+                void loadArticleMore();
                 prefetchListing({ kind: 'latest' });
                 prefetchListing({ kind: 'top' });
                 const article = loadQuery(queryClient, articleQuery(source, slug)).then(
@@ -130,6 +132,7 @@ export function createPrefetch({ source, queryClient }: RouterDeps): (path: stri
       if (slug && SLUG.test(slug)) {
         void pages.article();
         void preloadSanitizer();
+        void loadArticleMore();
         prefetchQuery(queryClient, articleQuery(source, slug));
       }
       return;

@@ -1,11 +1,16 @@
 const DAY_MS = 24 * 60 * 60 * 1000;
 
 /**
- * "3 hours ago" within the last 24 hours, "8 Nov 2017" otherwise, in the
- * site's language. A date in the (near) future reads as "just now" rather than
+ * "3 hours ago" within the last 24 hours, "8 Nov 2017" otherwise (with the
+ * time when asked, e.g. for an update on the day), in the site's language. A date in the (near) future reads as "just now" rather than
  * "in 5 minutes": clocks disagree.
  */
-export function formatDate(iso: string, now: number, locale: string | undefined): string {
+export function formatDate(
+  iso: string,
+  now: number,
+  locale: string | undefined,
+  options: { withTime?: boolean } = {},
+): string {
   const time = Date.parse(iso);
   const age = now - time;
   if (age < DAY_MS && age > -DAY_MS) {
@@ -19,6 +24,7 @@ export function formatDate(iso: string, now: number, locale: string | undefined)
     day: 'numeric',
     month: 'short',
     year: 'numeric',
+    ...(options.withTime ? { hour: '2-digit', minute: '2-digit' } : {}),
   }).format(time);
 }
 

@@ -100,7 +100,11 @@ export function ArticlePage() {
               )}
               {story.updatedAt && (
                 <span className="article__updated">
-                  Updated <DateTime iso={story.updatedAt} />
+                  Updated{' '}
+                  <DateTime
+                    iso={story.updatedAt}
+                    withTime={sameDay(story.publishedAt, story.updatedAt)}
+                  />
                 </span>
               )}
               {article && (
@@ -148,6 +152,11 @@ function BodyLoading() {
       <BodyPlaceholder />
     </div>
   );
+}
+
+/** Updated on the day it was published: the date alone would say nothing new. */
+function sameDay(a: string, b: string): boolean {
+  return new Date(a).toDateString() === new Date(b).toDateString();
 }
 
 /** Space for what comes below and beside the story, while its code loads. */

@@ -13,6 +13,11 @@ describe('formatDate', () => {
   it('is an absolute date after that', () => {
     expect(formatDate('2017-11-08T14:05:00+01:00', now, 'en-GB')).toBe('8 Nov 2017');
   });
+  it('adds the time when asked', () => {
+    expect(formatDate('2017-11-08T14:05:00Z', now, 'en-GB', { withTime: true })).toMatch(
+      /^8 Nov 2017, \d\d:05$/,
+    );
+  });
   it('speaks the site’s language', () => {
     expect(formatDate('2017-11-08T14:05:00+01:00', now, 'fr')).toBe('8 nov. 2017');
   });

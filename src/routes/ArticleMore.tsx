@@ -1,11 +1,13 @@
 import { useQuery } from '@tanstack/react-query';
 import type { ReactNode } from 'react';
 import { Link } from 'react-router';
-import { useApp } from '../components/AppContext.ts';
+import { useApp, useSite } from '../components/AppContext.ts';
+import { ShareMeta } from '../components/ShareMeta.tsx';
 import { StoryBox } from '../components/StoryBox.tsx';
 import { paths } from '../news/paths.ts';
-import type { ListingRef, Summary } from '../news/types.ts';
+import type { Article, ListingRef, Summary } from '../news/types.ts';
 import { listingQuery } from '../queries/listings.ts';
+import { articleShareMeta } from './articleShareMeta.ts';
 
 const MORE_FROM_SOURCE = 4;
 const BESIDE = 5;
@@ -14,16 +16,26 @@ const feeds = [
   { kind: 'top', title: 'Top News' },
 ] as const;
 
-/** What the article page shows below and beside the story: more from its source, related stories, the feeds. */
+/**
+ * What the article page adds below and beside the story (more from its source,
+ * related stories, the feeds) and its metadata for search engines and link previews.
+ */
 export function ArticleMore({
   story,
-  related,
+  article,
+  wordCount,
+  canonical,
 }: {
   story: Summary;
-  related: Summary[] | undefined;
+  article: Article | undefined;
+  wordCount: number | undefined;
+  canonical: string;
 }) {
+  const site = useSite();
+  const related = article?.related;
   return (
     <>
+      <ShareMeta {...articleShareMeta(story, wordCount, site, canonical)} />
       <div className="article-page__more">
         {story.source && (
           <ListingBox

@@ -13,7 +13,7 @@ import { TagLinks } from '../components/TagLinks.tsx';
 import { describeError } from '../news/describeError.ts';
 import { paths } from '../news/paths.ts';
 import { countWords, readingMinutes } from '../news/readingTime.ts';
-import type { Article, Site, Summary } from '../news/types.ts';
+import type { Summary } from '../news/types.ts';
 import { articleQuery, findCachedSummary } from '../queries/articles.ts';
 import { loadArticleMore } from './lazyModules.ts';
 import { parseSlug } from './params.ts';
@@ -67,9 +67,13 @@ export function ArticlePage() {
   if (!story) return <BodyPlaceholder />;
 
   const canonical = new URL(articleHref(story.slug), window.location.href).href;
+  const words = article && countWords(article.body);
   return (
     <div className="page article-page">
-      <PageMeta {...articleMeta(story, article, site, canonical)} />
+      <PageMeta
+        title={`${story.headline} – ${site.name}`}
+        description={story.summary ?? `${story.headline}, from ${site.name}.`}
+      />
       <article className="article" aria-labelledby="article-headline">
         <header className="article__header">
           {story.section && (
@@ -108,9 +112,7 @@ export function ArticlePage() {
                 </span>
               )}
               {article && (
-                <span className="article__reading-time">
-                  {readingMinutes(countWords(article.body))} min read
-                </span>
+                <span className="article__reading-time">{readingMinutes(words ?? 0)} min read</span>
               )}
             </p>
           </div>
@@ -140,7 +142,7 @@ export function ArticlePage() {
         <TagLinks tags={story.tags} />
       </article>
       <Suspense fallback={<MorePlaceholder />}>
-        <ArticleMore story={story} related={article?.related} />
+        <ArticleMore story={story} article={article} wordCount={words} canonical={canonical} />
       </Suspense>
     </div>
   );
@@ -171,43 +173,4 @@ function MorePlaceholder() {
       </div>
     </>
   );
-}
-
-function articleMeta(story: Summary, article: Article | undefined, site: Site, canonical: string) {
-  const description = story.summary ?? `${story.headline}, from ${site.name}.`;
-  const openGraph: Record<string, string> = {
-    'og:type': 'article',
-    'og:title': story.headline,
-    'og:description': description,
-    'og:url': canonical,
-    'og:site_name': site.name,
-    'article:published_time': story.publishedAt,
-  };
-  if (story.updatedAt) openGraph['article:modified_time'] = story.updatedAt;
-  if (story.section) openGraph['article:section'] = story.section.name;
-  if (story.image) {
-    openGraph['og:image'] = story.image.src;
-    openGraph['og:image:alt'] = story.image.alt;
-  }
-  const publisher = story.source?.name ?? site.name;
-  const jsonLd = {
-    '@context': 'https://schema.org',
-    '@type': 'NewsArticle',
-    headline: story.headline,
-    description,
-    datePublished: story.publishedAt,
-    dateModified: story.updatedAt ?? story.publishedAt,
-    mainEntityOfPage: canonical,
-    url: canonical,
-    ...(story.image ? { image: [story.image.src] } : {}),
-    ...(story.section ? { articleSection: story.section.name } : {}),
-    ...(story.tags.length > 0 ? { keywords: story.tags.map((tag) => tag.name) } : {}),
-    author:
-      story.authors.length > 0
-        ? story.authors.map((author) => ({ '@type': 'Person', name: author.name }))
-        : [{ '@type': 'Organization', name: publisher }],
-    publisher: { '@type': 'Organization', name: publisher },
-    ...(article ? { wordCount: countWords(article.body) } : {}),
-  };
-  return { title: `${story.headline} – ${site.name}`, description, canonical, openGraph, jsonLd };
 }

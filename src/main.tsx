@@ -16,11 +16,10 @@ async function start(container: HTMLElement) {
     const config = await loadConfig(configUrl);
     const source = createSource(config, configUrl);
     const queryClient = createQueryClient();
-    const basename = import.meta.env.BASE_URL.replace(/\/$/, '') || undefined;
-    const router = createBrowserRouter(
-      createRoutes({ source, queryClient }),
-      basename ? { basename } : {},
-    );
+    // Keep the base's trailing slash: the home link must be /news/, not /news.
+    const router = createBrowserRouter(createRoutes({ source, queryClient }), {
+      basename: import.meta.env.BASE_URL,
+    });
     root.render(
       <StrictMode>
         <AppRoot router={router} source={source} queryClient={queryClient} />

@@ -1,4 +1,10 @@
-import { isRouteErrorResponse, useRevalidator, useRouteError } from 'react-router';
+import {
+  isRouteErrorResponse,
+  useLocation,
+  useNavigate,
+  useNavigation,
+  useRouteError,
+} from 'react-router';
 import { ErrorMessage } from '../components/ErrorMessage.tsx';
 import { PageMeta } from '../components/PageMeta.tsx';
 import { describeError } from '../news/describeError.ts';
@@ -13,19 +19,30 @@ export function isNotFound(error: unknown): boolean {
 }
 
 /** Errors of one page, shown inside the site's header and footer. */
+/**
+ * Retry by navigating to the same address again: the loaders run anew, and
+ * the new location resets the error boundary even when they answer at once
+ * (a revalidation that finishes within one transition would leave it showing).
+ */
+function useRetry() {
+  const navigate = useNavigate();
+  const location = useLocation();
+  const navigation = useNavigation();
+  return {
+    retry: () => void navigate(location, { replace: true, preventScrollReset: true }),
+    retrying: navigation.state !== 'idle',
+  };
+}
+
 export function RouteError() {
   const error = useRouteError();
-  const revalidator = useRevalidator();
+  const { retry, retrying } = useRetry();
   if (isNotFound(error)) return <NotFound />;
   const description = describeError(error);
   return (
     <div className="page page--error">
       <PageMeta title={description.title} description={description.detail} />
-      <ErrorMessage
-        description={description}
-        onRetry={() => void revalidator.revalidate()}
-        retrying={revalidator.state === 'loading'}
-      />
+      <ErrorMessage description={description} onRetry={retry} retrying={retrying} />
     </div>
   );
 }
@@ -33,7 +50,7 @@ export function RouteError() {
 /** The site itself could not load (its site.json failed): no header from the source to show. */
 export function RootError() {
   const error = useRouteError();
-  const revalidator = useRevalidator();
+  const { retry, retrying } = useRetry();
   const description = describeError(error);
   return (
     <>
@@ -44,11 +61,7 @@ export function RootError() {
       </header>
       <main id="main" tabIndex={-1} className="page page--error">
         <PageMeta title={description.title} description={description.detail} />
-        <ErrorMessage
-          description={description}
-          onRetry={() => void revalidator.revalidate()}
-          retrying={revalidator.state === 'loading'}
-        />
+        <ErrorMessage description={description} onRetry={retry} retrying={retrying} />
       </main>
     </>
   );

@@ -104,8 +104,12 @@ export function createRoutes({ source, queryClient }: RouterDeps): RouteObject[]
                     return loaded;
                   },
                 );
-                // Opened from a listing: show what we know at once and let the body follow.
-                if (findCachedSummary(queryClient, source, slug)) {
+                // Opened from a listing: show what we know at once and let the body
+                // follow. Not after a failure, though: then wait and show the outcome.
+                const failedBefore =
+                  queryClient.getQueryState(articleQuery(source, slug).queryKey)?.status ===
+                  'error';
+                if (!failedBefore && findCachedSummary(queryClient, source, slug)) {
                   article.catch(() => undefined);
                   return null;
                 }

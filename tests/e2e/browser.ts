@@ -20,9 +20,43 @@ export function launchBrowser(): Promise<Browser> {
   });
 }
 
-/** Collects uncaught errors in the page, so a test can assert there were none. */
-export function watchErrors(page: Page): string[] {
+/** The name of the binding the page calls for each Content-Security-Policy violation. */
+const REPORT_BINDING = '__e2eReportViolation';
+
+/**
+ * Collects what must never happen in a page: uncaught errors, unhandled
+ * rejections, and Content-Security-Policy violations (the page's own
+ * `securitypolicyviolation` events, and Chromium's console report of them as a
+ * second witness). Call before the first navigation; a test asserts the list
+ * stays empty.
+ */
+export async function watchErrors(page: Page): Promise<string[]> {
   const errors: string[] = [];
   page.on('pageerror', (error) => errors.push(`pageerror: ${error.message}`));
+  page.on('console', (message) => {
+    if (message.type() === 'error' && /Content Security Policy/i.test(message.text())) {
+      errors.push(`console: ${message.text()}`);
+    }
+  });
+  await page.exposeBinding(REPORT_BINDING, (_source, report: string) => {
+    errors.push(`securitypolicyviolation: ${report}`);
+  });
+  // Injected by the browser itself (not an inline <script>), so the CSP does not apply to it.
+  await page.addInitScript((binding: string) => {
+    document.addEventListener(
+      'securitypolicyviolation',
+      (event) => {
+        const report = (window as unknown as Record<string, unknown>)[binding];
+        if (typeof report !== 'function') return;
+        const where = event.sourceFile ? ` at ${event.sourceFile}:${event.lineNumber}` : '';
+        const what = event.blockedURI || 'inline';
+        const sample = event.sample ? ` (${event.sample})` : '';
+        (report as (text: string) => void)(
+          `${event.effectiveDirective} blocked ${what}${where}${sample}`,
+        );
+      },
+      true,
+    );
+  }, REPORT_BINDING);
   return errors;
 }

@@ -18,17 +18,29 @@ export default async function setup(project: TestProject) {
   };
   // The tests run under VITEST, where the config leaves out the sample-news
   // plugin; the builds need it, as `npm run build` has it.
-  const vitest = process.env.VITEST;
+  // Vitest also sets NODE_ENV=test, and Vite keeps a NODE_ENV it finds: the
+  // build would bundle React's development code (larger, slower, with dev-only
+  // warnings). Build exactly what `npm run build` ships.
+  const saved = { VITEST: process.env.VITEST, NODE_ENV: process.env.NODE_ENV };
   delete process.env.VITEST;
+  process.env.NODE_ENV = 'production';
   try {
-    await build({ logLevel: 'warn', build: { outDir: builds.root, emptyOutDir: true } });
     await build({
       logLevel: 'warn',
+      mode: 'production',
+      build: { outDir: builds.root, emptyOutDir: true },
+    });
+    await build({
+      logLevel: 'warn',
+      mode: 'production',
       base: '/news/',
       build: { outDir: builds.subPath, emptyOutDir: true },
     });
   } finally {
-    process.env.VITEST = vitest;
+    if (saved.VITEST === undefined) delete process.env.VITEST;
+    else process.env.VITEST = saved.VITEST;
+    if (saved.NODE_ENV === undefined) delete process.env.NODE_ENV;
+    else process.env.NODE_ENV = saved.NODE_ENV;
   }
   project.provide('builds', builds);
 }

@@ -16,7 +16,14 @@ const TYPES: Record<string, string> = {
 
 /** What the server does instead of serving a path, for testing failures. */
 export type Fault =
-  { status: number; body?: string } | { body: string } | { hang: true } | { drop: true };
+  | { status: number; body?: string }
+  | { body: string }
+  | { hang: true }
+  | { drop: true }
+  /** Answer as usual, but only after this many milliseconds (a slow network or server). */
+  | { delay: number }
+  /** Answer as usual once the promise settles: the test decides when the document arrives. */
+  | { until: Promise<unknown> };
 
 export interface StaticServer {
   url: string;
@@ -49,6 +56,13 @@ export async function startStaticServer(options: {
     if (planned) {
       if (--planned.times <= 0) faults.delete(pathname);
       const { fault } = planned;
+      if ('delay' in fault || 'until' in fault) {
+        await ('until' in fault
+          ? fault.until.catch(() => undefined)
+          : new Promise((resolve) => setTimeout(resolve, fault.delay)));
+        await serve(pathname, res);
+        return;
+      }
       if ('hang' in fault) return; // never answer
       if ('drop' in fault) {
         req.socket.destroy();
@@ -60,6 +74,11 @@ export async function startStaticServer(options: {
       res.end(fault.body ?? '');
       return;
     }
+    await serve(pathname, res);
+  }
+
+  async function serve(pathname: string, res: ServerResponse) {
+    if (res.destroyed) return;
     if (!pathname.startsWith(base)) {
       res.writeHead(404).end('Not Found');
       return;
@@ -90,7 +109,8 @@ export async function startStaticServer(options: {
 
   const server = createServer((req, res) => {
     handle(req, res).catch(() => {
-      res.writeHead(500).end();
+      if (!res.headersSent) res.writeHead(500);
+      res.end();
     });
   });
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));

@@ -1,0 +1,263 @@
+import type { Page } from 'playwright-core';
+import { afterAll, afterEach, beforeAll, describe, expect, test } from 'vitest';
+import {
+  bylineText,
+  expectFocusOnH1,
+  expectH1,
+  focused,
+  markWindow,
+  paragraphsOf,
+  startSession,
+  UI_TIMEOUT,
+  windowMark,
+  type Session,
+  type WireArticle,
+} from './support.ts';
+
+let session: Session;
+
+beforeAll(async () => {
+  session = await startSession();
+});
+afterEach(async () => {
+  await session.endTest();
+});
+afterAll(async () => {
+  await session.close();
+});
+
+interface HeadMeta {
+  canonical: string[];
+  ogTitle: string[];
+  jsonLd: unknown[];
+}
+
+function headMeta(page: Page): Promise<HeadMeta> {
+  return page.evaluate(() => ({
+    canonical: [...document.querySelectorAll<HTMLLinkElement>('link[rel="canonical"]')].map(
+      (link) => link.href,
+    ),
+    ogTitle: [...document.querySelectorAll<HTMLMetaElement>('meta[property="og:title"]')].map(
+      (meta) => meta.content,
+    ),
+    jsonLd: [...document.querySelectorAll('script[type="application/ld+json"]')].map(
+      (script) => JSON.parse(script.textContent || 'null') as unknown,
+    ),
+  }));
+}
+
+/** Everything a reader (and a crawler) should find on an article page. */
+async function expectArticlePage(page: Page, article: WireArticle): Promise<void> {
+  const { api } = session;
+  const site = api.site();
+  await expectH1(page, article.headline);
+  expect(new URL(page.url()).pathname).toBe(`/article/${article.slug}`);
+  await expect.poll(() => page.title()).toBe(`${article.headline} – ${site.name}`);
+
+  const story = page.getByRole('article', { name: article.headline });
+  if (article.image) {
+    const figure = story.getByRole('figure');
+    await figure.getByRole('img', { name: article.image.alt, exact: true }).waitFor();
+    if (article.image.caption) await figure.getByText(article.image.caption).waitFor();
+  }
+
+  await story.getByText(bylineText(article, site.language), { exact: true }).waitFor();
+  for (const author of article.authors ?? []) {
+    const link = story.getByRole('link', { name: author.name, exact: true });
+    expect(await link.getAttribute('href')).toBe(`/author/${author.slug}`);
+  }
+
+  // The body: every paragraph of the document, in order.
+  const paragraphs = paragraphsOf(article.body).filter(Boolean);
+  expect(paragraphs.length).toBeGreaterThan(1);
+  await story.getByText(paragraphs[0] ?? '', { exact: true }).waitFor();
+  await story.getByText(paragraphs.at(-1) ?? '', { exact: true }).waitFor();
+  const shown = await story
+    .locator('p')
+    .evaluateAll((elements) => elements.map((p) => p.textContent.replace(/\s+/g, ' ').trim()));
+  expect(shown).toEqual(expect.arrayContaining(paragraphs));
+
+  const moreAbout = page.getByRole('region', { name: 'More about' });
+  for (const tag of article.tags ?? []) {
+    const link = moreAbout.getByRole('link', { name: tag.name, exact: true });
+    expect(await link.getAttribute('href')).toBe(`/tag/${tag.slug}`);
+  }
+
+  const canonical = session.href(`/article/${article.slug}`);
+  await expect.poll(async () => (await headMeta(page)).canonical).toEqual([canonical]);
+  const meta = await headMeta(page);
+  expect(meta.ogTitle).toEqual([article.headline]);
+  expect(meta.jsonLd).toHaveLength(1);
+  expect(meta.jsonLd[0]).toMatchObject({
+    '@context': 'https://schema.org',
+    '@type': 'NewsArticle',
+    headline: article.headline,
+    datePublished: article.publishedAt,
+    mainEntityOfPage: canonical,
+  });
+}
+
+describe('reading the news by clicking', () => {
+  test('front page → Top News headline → article → tag → another article, all in one document', async () => {
+    const { api } = session;
+    const site = api.site();
+    const top = api.listing('top');
+    const page = await session.open('/');
+
+    await expectH1(page, `${site.name}: front page`);
+    await expect.poll(() => page.title()).toBe(site.name);
+    expect(await headMeta(page)).toEqual({ canonical: [], ogTitle: [], jsonLd: [] });
+    await markWindow(page);
+
+    // The lead story sits on its own; "Top News" lists the next ones.
+    const topNews = page.getByRole('region', { name: 'Top News' });
+    const first = top.items[1];
+    if (!first) throw new Error('the sample needs at least two Top News stories');
+    await topNews.getByRole('link', { name: first.headline, exact: true }).click();
+
+    const article = api.article(first.slug);
+    await expectArticlePage(page, article);
+    await expectFocusOnH1(page, article.headline);
+    expect(await windowMark(page), 'the article opened without a page load').toBeDefined();
+
+    // A tag with more than this one story, so there is somewhere to go next.
+    const tag = (article.tags ?? []).find((candidate) => {
+      return api.listing(`tags/${candidate.slug}`).total > 1;
+    });
+    if (!tag) throw new Error(`no tag of ${article.slug} has another story`);
+    await page
+      .getByRole('region', { name: 'More about' })
+      .getByRole('link', { name: tag.name, exact: true })
+      .click();
+
+    const listing = api.listing(`tags/${tag.slug}`);
+    await expectH1(page, listing.title);
+    expect(listing.title).toBe(tag.name);
+    expect(new URL(page.url()).pathname).toBe(`/tag/${tag.slug}`);
+    await expectFocusOnH1(page, tag.name);
+    await expect.poll(() => page.title()).toBe(`${tag.name} – ${site.name}`);
+    // The article's canonical, Open Graph and JSON-LD left with it.
+    await expect.poll(() => headMeta(page)).toEqual({ canonical: [], ogTitle: [], jsonLd: [] });
+    for (const item of listing.items) {
+      await page.getByRole('link', { name: item.headline, exact: true }).waitFor();
+    }
+    expect(await windowMark(page), 'the tag listing opened without a page load').toBeDefined();
+
+    const next = listing.items.find((item) => item.slug !== article.slug);
+    if (!next) throw new Error(`tag ${tag.slug} has no other story`);
+    await page.getByRole('main').getByRole('link', { name: next.headline, exact: true }).click();
+
+    await expectArticlePage(page, api.article(next.slug));
+    await expectFocusOnH1(page, next.headline);
+    expect(await windowMark(page), 'the second article opened without a page load').toBeDefined();
+  });
+
+  test('a link in an article body to another article opens it in the app', async () => {
+    const { api } = session;
+    // An article whose body links to another article's document, e.g. href="other-slug.json".
+    const linking = api
+      .listing('latest')
+      .items.map((item) => api.article(item.slug))
+      .find((candidate) => /<a href="[a-z0-9-]+\.json"/.test(candidate.body));
+    if (!linking) throw new Error('no article on the first Latest page links to another');
+    const [, targetSlug = ''] = /<a href="([a-z0-9-]+)\.json"/.exec(linking.body) ?? [];
+    const target = api.article(targetSlug);
+
+    const page = await session.open(`/article/${linking.slug}`);
+    await expectH1(page, linking.headline);
+    await markWindow(page);
+    const link = page.locator(`.article-body a[href="/article/${targetSlug}"]`).first();
+    expect(await link.count(), `the body link to ${targetSlug} points at the reader`).toBe(1);
+    await link.click();
+
+    await expectArticlePage(page, target);
+    await expectFocusOnH1(page, target.headline);
+    expect(await windowMark(page)).toBeDefined();
+  });
+
+  test('opened from a listing, the headline shows at once and the body follows when it arrives', async () => {
+    const { api, server } = session;
+    const story = api.listing('top').items[2];
+    if (!story) throw new Error('the sample needs three Top News stories');
+    const article = api.article(story.slug);
+    let release = () => {};
+    server.fault(`/api/articles/${story.slug}.json`, {
+      until: new Promise<void>((resolve) => {
+        release = resolve;
+      }),
+    });
+
+    const page = await session.open('/');
+    await page
+      .getByRole('region', { name: 'Top News' })
+      .getByRole('link', { name: story.headline, exact: true })
+      .click();
+    // What the listing already said is on screen while the body is on its way.
+    await expectH1(page, story.headline);
+    await expectFocusOnH1(page, story.headline);
+    const byline = bylineText(article, api.site().language);
+    const main = page.getByRole('main');
+    await main.getByText(byline, { exact: true }).waitFor();
+    const firstParagraph = paragraphsOf(article.body).find(Boolean) ?? '';
+    expect(await main.getByText(firstParagraph, { exact: true }).count()).toBe(0);
+
+    release();
+    await main.getByText(firstParagraph, { exact: true }).waitFor();
+    await expectFocusOnH1(page, story.headline);
+  });
+
+  test('the header links to the sections and marks the current one', async () => {
+    const { api } = session;
+    const site = api.site();
+    const section = site.sections[0];
+    if (!section) throw new Error('the sample has no sections');
+    const page = await session.open('/');
+    await expectH1(page, `${site.name}: front page`);
+    await markWindow(page);
+
+    const nav = page.getByRole('navigation', { name: 'Sections' });
+    await nav.getByRole('link', { name: section.name, exact: true }).click();
+    const listing = api.listing(`sections/${section.slug}`);
+    await expectH1(page, listing.title);
+    await expectFocusOnH1(page, listing.title);
+    expect(new URL(page.url()).pathname).toBe(`/section/${section.slug}`);
+    expect(
+      await nav.getByRole('link', { name: section.name, exact: true }).getAttribute('aria-current'),
+    ).toBe('page');
+    await expect.poll(() => page.title()).toBe(`${listing.title} – ${site.name}`);
+
+    // The site name in the banner leads home.
+    await page.getByRole('banner').getByRole('link', { name: site.name, exact: true }).click();
+    await expectH1(page, `${site.name}: front page`);
+    expect(new URL(page.url()).pathname).toBe('/');
+    await expectFocusOnH1(page, `${site.name}: front page`);
+    await expect.poll(() => page.title()).toBe(site.name);
+    expect(await windowMark(page)).toBeDefined();
+  });
+});
+
+describe('keyboard', () => {
+  test('Tab reaches the skip link first, and Enter moves focus to the main content', async () => {
+    const site = session.api.site();
+    const page = await session.open('/');
+    await expectH1(page, `${site.name}: front page`);
+    expect(await focused(page)).toBe('BODY');
+
+    await page.keyboard.press('Tab');
+    await expect.poll(() => focused(page), { timeout: UI_TIMEOUT }).toBe('A: Skip to content');
+    const skip = page.getByRole('link', { name: 'Skip to content' });
+    // Hidden until focused, then on screen.
+    const box = await skip.boundingBox();
+    expect(box, 'the focused skip link is rendered').not.toBeNull();
+    expect(box?.y ?? -1).toBeGreaterThanOrEqual(0);
+
+    await page.keyboard.press('Enter');
+    await expect.poll(() => focused(page), { timeout: UI_TIMEOUT }).toBe('MAIN: #main');
+    // The next Tab continues inside main, not back in the header.
+    await page.keyboard.press('Tab');
+    const inMain = await page.evaluate(
+      () => document.getElementById('main')?.contains(document.activeElement) ?? false,
+    );
+    expect(inMain, 'Tab after the skip link lands inside main').toBe(true);
+  });
+});

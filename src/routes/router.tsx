@@ -15,6 +15,7 @@ import {
   preloadSanitizer,
 } from './lazyModules.ts';
 import { listingRef, notFound, parsePage, parseSlug, SLUG } from './params.ts';
+import { NotFound } from './NotFound.tsx';
 import { RootError, RouteError } from './RouteError.tsx';
 
 export interface RouterDeps {
@@ -118,7 +119,8 @@ export function createRoutes({ source, queryClient }: RouterDeps): RouteObject[]
               },
               lazy: { Component: pages.article },
             },
-            { path: '*', loader: () => notFound() },
+            // Never rendered (the loader always throws); the boundary shows Not Found.
+            { path: '*', loader: () => notFound(), Component: NotFound },
           ],
         },
       ],

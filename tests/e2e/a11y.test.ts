@@ -1,8 +1,8 @@
 import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import type { Page } from 'playwright-core';
-import { afterAll, afterEach, beforeAll, describe, expect, test } from 'vitest';
-import { expectH1, startSession, waitForSettled, type Session } from './support.ts';
+import { describe, expect, test } from 'vitest';
+import { expectH1, sessionForFile, waitForSettled } from './support.ts';
 
 // axe-core checks each page as it is served, strict CSP included: the script
 // goes in through the DevTools protocol (page.evaluate), which the page's CSP
@@ -12,17 +12,7 @@ const AXE_SOURCE = readFileSync(
   'utf8',
 );
 
-let session: Session;
-
-beforeAll(async () => {
-  session = await startSession();
-});
-afterEach(async () => {
-  await session.endTest();
-});
-afterAll(async () => {
-  await session.close();
-});
+const session = sessionForFile();
 
 interface AxeNode {
   target: unknown[];
@@ -89,17 +79,17 @@ const pages: PageCase[] = [
   {
     name: 'front page',
     path: () => '/',
-    h1: () => `${session.api.site().name}: front page`,
+    h1: () => `${session().api.site().name}: front page`,
   },
   {
     name: 'article',
-    path: () => `/article/${session.api.listing('top').items[0]?.slug ?? ''}`,
-    h1: () => session.api.listing('top').items[0]?.headline ?? '',
+    path: () => `/article/${session().api.listing('top').items[0]?.slug ?? ''}`,
+    h1: () => session().api.listing('top').items[0]?.headline ?? '',
   },
   {
     name: 'tag listing',
     path: () => '/tag/port-avel',
-    h1: () => session.api.listing('tags/port-avel').title,
+    h1: () => session().api.listing('tags/port-avel').title,
   },
   {
     name: 'Not Found',
@@ -114,7 +104,7 @@ describe.each(pages)('$name', ({ path, h1 }) => {
   test.each(widths)(
     'at %ipx: one h1, the landmarks, and no serious or critical axe violations in light or dark',
     async (width) => {
-      const page = await session.open(path(), { viewport: { width, height: 800 } });
+      const page = await session().open(path(), { viewport: { width, height: 800 } });
       await expectH1(page, h1());
       await waitForSettled(page);
 

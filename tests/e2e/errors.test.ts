@@ -1,27 +1,16 @@
 import type { Page } from 'playwright-core';
-import { afterAll, afterEach, beforeAll, describe, expect, test } from 'vitest';
+import { describe, expect, test } from 'vitest';
 import {
   expectFocusOnH1,
   expectH1,
   markWindow,
   paragraphsOf,
-  startSession,
+  sessionForFile,
   windowMark,
-  type Session,
   type WireArticle,
 } from './support.ts';
 
-let session: Session;
-
-beforeAll(async () => {
-  session = await startSession();
-});
-afterEach(async () => {
-  await session.endTest();
-});
-afterAll(async () => {
-  await session.close();
-});
+const session = sessionForFile();
 
 const SERVER_PROBLEM = 'The news server ran into a problem';
 const UNREACHABLE = 'We couldn’t reach the news server';
@@ -30,14 +19,14 @@ const CANNOT_START = 'This news site can’t start';
 
 /** A fresh story: the third on the first Latest page (what readers share and open most). */
 function freshArticle(): WireArticle {
-  const story = session.api.listing('latest').items[2];
+  const story = session().api.listing('latest').items[2];
   if (!story) throw new Error('Latest News is empty');
-  return session.api.article(story.slug);
+  return session().api.article(story.slug);
 }
 
 /** An older story, on neither the first Latest page nor Top News. */
 function olderArticle(): WireArticle {
-  const { api } = session;
+  const { api } = session();
   const onFirstPages = new Set(
     [...api.listing('latest').items, ...api.listing('top').items].map((story) => story.slug),
   );
@@ -54,13 +43,13 @@ function firstParagraph(article: WireArticle): string {
 }
 
 async function expectNotFoundPage(page: Page): Promise<void> {
-  const site = session.api.site();
+  const site = session().api.site();
   await expectH1(page, 'Page not found');
   await expect.poll(() => page.title()).toBe(`Page not found – ${site.name}`);
   const home = page.getByRole('main').getByRole('link', { name: 'Go to the front page' });
-  expect(await home.getAttribute('href')).toBe(session.base);
+  expect(await home.getAttribute('href')).toBe(session().base);
   // It offers something to read instead.
-  const latest = session.api.listing('latest');
+  const latest = session().api.listing('latest');
   await page
     .getByRole('region', { name: 'Latest News' })
     .getByRole('link', { name: latest.items[0]?.headline ?? '', exact: true })
@@ -74,9 +63,9 @@ async function shownDocument(page: Page): Promise<string | null> {
 
 describe('pages that do not exist', () => {
   test('an unknown address shows Page not found, and the app still works from there', async () => {
-    const site = session.api.site();
-    const page = await session.open('/', { blank: true });
-    const response = await page.goto(session.href('/no/such/page'));
+    const site = session().api.site();
+    const page = await session().open('/', { blank: true });
+    const response = await page.goto(session().href('/no/such/page'));
     // The host answers with the app (a static host's fallback); the app says what is wrong.
     expect(response?.status()).toBe(200);
     expect(response?.headers()['content-type']).toContain('text/html');
@@ -91,18 +80,18 @@ describe('pages that do not exist', () => {
   });
 
   test('an unknown article shows Page not found (its document is a real 404)', async () => {
-    const { server } = session;
-    const missing = await fetch(session.href('/api/articles/no-such-story.json'));
+    const { server } = session();
+    const missing = await fetch(session().href('/api/articles/no-such-story.json'));
     expect(missing.status).toBe(404);
 
-    const page = await session.open('/article/no-such-story');
+    const page = await session().open('/article/no-such-story');
     await expectNotFoundPage(page);
     expect(server.requests).toContain('/api/articles/no-such-story.json');
   });
 
   test('an article address that cannot be a slug is Not Found without asking the server', async () => {
-    const { server } = session;
-    const page = await session.open('/article/Not_A_Slug');
+    const { server } = session();
+    const page = await session().open('/article/Not_A_Slug');
     await expectNotFoundPage(page);
     expect(server.requests.filter((path) => path.includes('Not_A_Slug'))).toEqual([
       '/article/Not_A_Slug',
@@ -110,10 +99,10 @@ describe('pages that do not exist', () => {
   });
 
   test('coming back to Not Found with Back moves focus to its heading', async () => {
-    const page = await session.open('/article/no-such-story');
+    const page = await session().open('/article/no-such-story');
     await expectNotFoundPage(page);
     await page.getByRole('main').getByRole('link', { name: 'Latest News', exact: true }).click();
-    await expectH1(page, session.api.listing('latest').title);
+    await expectH1(page, session().api.listing('latest').title);
     await page.goBack();
     await expectNotFoundPage(page);
     await expectFocusOnH1(page, 'Page not found');
@@ -123,15 +112,15 @@ describe('pages that do not exist', () => {
 describe('a failing news server', () => {
   /** Deep link to an article whose document fails with a 500; Retry once the server is well. */
   async function retryAfter500(article: WireArticle): Promise<void> {
-    const { server } = session;
+    const { server } = session();
     const documentPath = `/api/articles/${article.slug}.json`;
     server.fault(documentPath, { status: 500, body: '{"error":"database on fire"}' });
 
-    const page = await session.open(`/article/${article.slug}`);
+    const page = await session().open(`/article/${article.slug}`);
     await expectH1(page, SERVER_PROBLEM);
     await expectFocusOnH1(page, SERVER_PROBLEM);
     await page.getByText('It answered with an error (HTTP 500)', { exact: false }).waitFor();
-    expect(await shownDocument(page)).toBe(`${session.origin}${documentPath}`);
+    expect(await shownDocument(page)).toBe(`${session().origin}${documentPath}`);
     await expect.poll(() => page.title()).toBe(SERVER_PROBLEM);
     const retry = page.getByRole('button', { name: 'Retry' });
     await retry.waitFor();
@@ -155,12 +144,12 @@ describe('a failing news server', () => {
   });
 
   test('a 500 for an article opened from a listing shows its headline and an error where the body goes', async () => {
-    const { server } = session;
-    const latest = session.api.listing('latest');
+    const { server } = session();
+    const latest = session().api.listing('latest');
     const article = freshArticle();
     server.fault(`/api/articles/${article.slug}.json`, { status: 503 });
 
-    const page = await session.open('/latest');
+    const page = await session().open('/latest');
     await expectH1(page, latest.title);
     await page.getByRole('main').getByRole('link', { name: article.headline, exact: true }).click();
     // The summary from the listing is there at once; the body's failure is announced.
@@ -177,17 +166,17 @@ describe('a failing news server', () => {
   });
 
   test('a dropped connection says the server could not be reached; Retry works once it is back', async () => {
-    const { server } = session;
+    const { server } = session();
     const article = olderArticle();
     const documentPath = `/api/articles/${article.slug}.json`;
     server.fault(documentPath, { drop: true });
 
-    const page = await session.open(`/article/${article.slug}`);
+    const page = await session().open(`/article/${article.slug}`);
     await expectH1(page, UNREACHABLE);
     await page
       .getByText('The connection dropped or the server is unreachable', { exact: false })
       .waitFor();
-    expect(await shownDocument(page)).toBe(`${session.origin}${documentPath}`);
+    expect(await shownDocument(page)).toBe(`${session().origin}${documentPath}`);
 
     server.clearFaults();
     await page.getByRole('button', { name: 'Retry' }).click();
@@ -196,15 +185,15 @@ describe('a failing news server', () => {
   });
 
   test('a listing document of the wrong shape names the document instead of crashing', async () => {
-    const { server } = session;
-    const site = session.api.site();
-    const tag = session.api.listing('latest').items[0]?.tags?.[0];
+    const { server } = session();
+    const site = session().api.site();
+    const tag = session().api.listing('latest').items[0]?.tags?.[0];
     if (!tag) throw new Error('the first story has no tag');
     const documentPath = `/api/tags/${tag.slug}/1.json`;
-    const documentUrl = `${session.origin}${documentPath}`;
+    const documentUrl = `${session().origin}${documentPath}`;
     server.fault(documentPath, { body: '{"title":1}' });
 
-    const page = await session.open(`/tag/${tag.slug}`);
+    const page = await session().open(`/tag/${tag.slug}`);
     await expectH1(page, UNREADABLE);
     expect(await shownDocument(page)).toBe(documentUrl);
     // The detail says what is wrong, and where.
@@ -218,22 +207,22 @@ describe('a failing news server', () => {
   });
 
   test('a listing that is not JSON at all says so', async () => {
-    const { server } = session;
+    const { server } = session();
     const documentPath = '/api/latest/1.json';
     server.fault(documentPath, { body: '<html>Welcome to nginx</html>' });
-    const page = await session.open('/latest');
+    const page = await session().open('/latest');
     await expectH1(page, 'The news server sent something we can’t read');
-    expect(await shownDocument(page)).toBe(`${session.origin}${documentPath}`);
+    expect(await shownDocument(page)).toBe(`${session().origin}${documentPath}`);
   });
 
   test('a section that fails on the front page is reported in its block, with a Retry of its own', async () => {
-    const { server, api } = session;
+    const { server, api } = session();
     const site = api.site();
     const section = site.sections[0];
     if (!section) throw new Error('the sample has no sections');
     server.fault(`/api/sections/${section.slug}/1.json`, { status: 500 });
 
-    const page = await session.open('/');
+    const page = await session().open('/');
     await expectH1(page, `${site.name}: front page`);
     const block = page.getByRole('region', { name: section.name, exact: true });
     await block.getByText(`${section.name} could not be loaded.`).waitFor();
@@ -251,10 +240,10 @@ describe('a failing news server', () => {
   });
 
   test('when the site document fails, the reader says so and Retry brings the site up', async () => {
-    const { server } = session;
-    const site = session.api.site();
+    const { server } = session();
+    const site = session().api.site();
     server.fault('/api/site.json', { status: 502 });
-    const page = await session.open('/');
+    const page = await session().open('/');
     await expectH1(page, SERVER_PROBLEM);
     await page.getByRole('main').getByText('HTTP 502', { exact: false }).waitFor();
 
@@ -279,12 +268,12 @@ describe('a broken broadsheet.config.json', () => {
   ];
 
   test.each(cases)('$what: the config error screen names the file', async ({ fault, problem }) => {
-    const { server } = session;
+    const { server } = session();
     server.fault(configPath, fault);
-    const page = await session.open('/');
+    const page = await session().open('/');
     await expectH1(page, CANNOT_START);
     const main = page.getByRole('main');
-    expect(await main.locator('code').textContent()).toBe(`${session.origin}${configPath}`);
+    expect(await main.locator('code').textContent()).toBe(`${session().origin}${configPath}`);
     await main.getByText(problem, { exact: false }).waitFor();
     await main.getByRole('button', { name: 'Reload' }).waitFor();
     // Nothing of the news was asked for: the reader does not know where it is.
@@ -292,10 +281,10 @@ describe('a broken broadsheet.config.json', () => {
   });
 
   test('Reload after the file is fixed starts the reader', async () => {
-    const { server } = session;
-    const site = session.api.site();
+    const { server } = session();
+    const site = session().api.site();
     server.fault(configPath, { body: 'oops' });
-    const page = await session.open('/');
+    const page = await session().open('/');
     await expectH1(page, CANNOT_START);
     server.clearFaults();
     await page.getByRole('button', { name: 'Reload' }).click();

@@ -1,30 +1,19 @@
 import type { Locator, Page } from 'playwright-core';
-import { afterAll, afterEach, beforeAll, describe, expect, test } from 'vitest';
+import { describe, expect, test } from 'vitest';
 import {
   expectFocusOnH1,
   expectH1,
   markWindow,
   paragraphsOf,
   scrollY,
-  startSession,
+  sessionForFile,
   UI_TIMEOUT,
   waitForSettled,
   windowMark,
-  type Session,
   type WireSummary,
 } from './support.ts';
 
-let session: Session;
-
-beforeAll(async () => {
-  session = await startSession();
-});
-afterEach(async () => {
-  await session.endTest();
-});
-afterAll(async () => {
-  await session.close();
-});
+const session = sessionForFile();
 
 /** Scroll a headline into the middle of the window; returns where the window is scrolled to. */
 async function scrollTo(page: Page, link: Locator): Promise<number> {
@@ -38,7 +27,7 @@ async function scrollTo(page: Page, link: Locator): Promise<number> {
 
 /** Open an article from a scrolled listing, go back and forward; returns nothing, asserts all. */
 async function roundTrip(page: Page, listingH1: string, story: WireSummary): Promise<void> {
-  const article = session.api.article(story.slug);
+  const article = session().api.article(story.slug);
   const firstParagraph = paragraphsOf(article.body).find(Boolean) ?? '';
   const link = page.getByRole('main').getByRole('link', { name: story.headline, exact: true });
   const y = await scrollTo(page, link.first());
@@ -72,8 +61,8 @@ async function roundTrip(page: Page, listingH1: string, story: WireSummary): Pro
 
 describe('back and forward', () => {
   test('a long listing comes back at the same scroll position, and forward opens the article again', async () => {
-    const latest = session.api.listing('latest');
-    const page = await session.open('/latest');
+    const latest = session().api.listing('latest');
+    const page = await session().open('/latest');
     await expectH1(page, latest.title);
     await waitForSettled(page);
     const story = latest.items.at(-2);
@@ -82,9 +71,9 @@ describe('back and forward', () => {
   });
 
   test('the front page comes back at the same scroll position', async () => {
-    const { api } = session;
+    const { api } = session();
     const site = api.site();
-    const page = await session.open('/');
+    const page = await session().open('/');
     const h1 = `${site.name}: front page`;
     await expectH1(page, h1);
     await waitForSettled(page);
@@ -99,14 +88,14 @@ describe('back and forward', () => {
 
 describe('paging through a listing', () => {
   test('Older → goes to ?page=2 with other stories; page numbers are real links; back returns to page 1', async () => {
-    const { api } = session;
+    const { api } = session();
     const site = api.site();
     const page1 = api.listing('latest', 1);
     const page2 = api.listing('latest', 2);
     const page3 = api.listing('latest', 3);
     expect(page1.pageCount).toBeGreaterThanOrEqual(3);
 
-    const page = await session.open('/latest');
+    const page = await session().open('/latest');
     await expectH1(page, page1.title);
     await page.getByText(`${page1.total} stories, page 1 of ${page1.pageCount}`).waitFor();
     const pages = page.getByRole('navigation', { name: 'Pages' });
@@ -177,8 +166,8 @@ describe('paging through a listing', () => {
   });
 
   test('a page number typed into the address bar loads that page', async () => {
-    const page3 = session.api.listing('latest', 3);
-    const page = await session.open('/latest?page=3');
+    const page3 = session().api.listing('latest', 3);
+    const page = await session().open('/latest?page=3');
     await expectH1(page, page3.title);
     await page.getByText(`page 3 of ${page3.pageCount}`).waitFor();
     for (const story of page3.items) {
@@ -187,8 +176,8 @@ describe('paging through a listing', () => {
   });
 
   test.each(['999', '0', 'two', '-1'])('/latest?page=%s is Not Found', async (number) => {
-    const site = session.api.site();
-    const page = await session.open(`/latest?page=${number}`);
+    const site = session().api.site();
+    const page = await session().open(`/latest?page=${number}`);
     await expectH1(page, 'Page not found');
     await expect.poll(() => page.title()).toBe(`Page not found – ${site.name}`);
     await page.getByRole('link', { name: 'Go to the front page' }).waitFor();

@@ -1,5 +1,5 @@
 import type { Page } from 'playwright-core';
-import { afterAll, afterEach, beforeAll, describe, expect, test } from 'vitest';
+import { describe, expect, test } from 'vitest';
 import {
   bylineText,
   expectFocusOnH1,
@@ -7,24 +7,14 @@ import {
   focused,
   markWindow,
   paragraphsOf,
-  startSession,
+  sessionForFile,
   UI_TIMEOUT,
   windowMark,
-  type Session,
   type WireArticle,
+  articleLinkingToAnother,
 } from './support.ts';
 
-let session: Session;
-
-beforeAll(async () => {
-  session = await startSession();
-});
-afterEach(async () => {
-  await session.endTest();
-});
-afterAll(async () => {
-  await session.close();
-});
+const session = sessionForFile();
 
 interface HeadMeta {
   canonical: string[];
@@ -48,7 +38,7 @@ function headMeta(page: Page): Promise<HeadMeta> {
 
 /** Everything a reader (and a crawler) should find on an article page. */
 async function expectArticlePage(page: Page, article: WireArticle): Promise<void> {
-  const { api } = session;
+  const { api } = session();
   const site = api.site();
   await expectH1(page, article.headline);
   expect(new URL(page.url()).pathname).toBe(`/article/${article.slug}`);
@@ -83,7 +73,7 @@ async function expectArticlePage(page: Page, article: WireArticle): Promise<void
     expect(await link.getAttribute('href')).toBe(`/tag/${tag.slug}`);
   }
 
-  const canonical = session.href(`/article/${article.slug}`);
+  const canonical = session().href(`/article/${article.slug}`);
   await expect.poll(async () => (await headMeta(page)).canonical).toEqual([canonical]);
   const meta = await headMeta(page);
   expect(meta.ogTitle).toEqual([article.headline]);
@@ -99,10 +89,10 @@ async function expectArticlePage(page: Page, article: WireArticle): Promise<void
 
 describe('reading the news by clicking', () => {
   test('front page → Top News headline → article → tag → another article, all in one document', async () => {
-    const { api } = session;
+    const { api } = session();
     const site = api.site();
     const top = api.listing('top');
-    const page = await session.open('/');
+    const page = await session().open('/');
 
     await expectH1(page, `${site.name}: front page`);
     await expect.poll(() => page.title()).toBe(site.name);
@@ -153,19 +143,15 @@ describe('reading the news by clicking', () => {
   });
 
   test('a link in an article body to another article opens it in the app', async () => {
-    const { api } = session;
-    // An article whose body links to another article's document, e.g. href="other-slug.json".
-    const linking = api
-      .listing('latest')
-      .items.map((item) => api.article(item.slug))
-      .find((candidate) => /<a href="[a-z0-9-]+\.json"/.test(candidate.body));
-    if (!linking) throw new Error('no article on the first Latest page links to another');
-    const [, targetSlug = ''] = /<a href="([a-z0-9-]+)\.json"/.exec(linking.body) ?? [];
+    const { api } = session();
+    const { linking, targetSlug } = articleLinkingToAnother(api);
     const target = api.article(targetSlug);
 
-    const page = await session.open(`/article/${linking.slug}`);
+    const page = await session().open(`/article/${linking.slug}`);
     await expectH1(page, linking.headline);
     await markWindow(page);
+    // The body renders once its sanitizer has loaded, a moment after the headline.
+    await page.locator('.article-body p').first().waitFor({ timeout: UI_TIMEOUT });
     const link = page.locator(`.article-body a[href="/article/${targetSlug}"]`).first();
     expect(await link.count(), `the body link to ${targetSlug} points at the reader`).toBe(1);
     await link.click();
@@ -176,7 +162,7 @@ describe('reading the news by clicking', () => {
   });
 
   test('opened from a listing, the headline shows at once and the body follows when it arrives', async () => {
-    const { api, server } = session;
+    const { api, server } = session();
     const story = api.listing('top').items[2];
     if (!story) throw new Error('the sample needs three Top News stories');
     const article = api.article(story.slug);
@@ -187,7 +173,7 @@ describe('reading the news by clicking', () => {
       }),
     });
 
-    const page = await session.open('/');
+    const page = await session().open('/');
     await page
       .getByRole('region', { name: 'Top News' })
       .getByRole('link', { name: story.headline, exact: true })
@@ -207,11 +193,11 @@ describe('reading the news by clicking', () => {
   });
 
   test('the header links to the sections and marks the current one', async () => {
-    const { api } = session;
+    const { api } = session();
     const site = api.site();
     const section = site.sections[0];
     if (!section) throw new Error('the sample has no sections');
-    const page = await session.open('/');
+    const page = await session().open('/');
     await expectH1(page, `${site.name}: front page`);
     await markWindow(page);
 
@@ -238,8 +224,8 @@ describe('reading the news by clicking', () => {
 
 describe('keyboard', () => {
   test('Tab reaches the skip link first, and Enter moves focus to the main content', async () => {
-    const site = session.api.site();
-    const page = await session.open('/');
+    const site = session().api.site();
+    const page = await session().open('/');
     await expectH1(page, `${site.name}: front page`);
     expect(await focused(page)).toBe('BODY');
 

@@ -3,8 +3,8 @@ import { availableParallelism, cpus } from 'node:os';
 import path from 'node:path';
 import { gzipSync } from 'node:zlib';
 import type { Page } from 'playwright-core';
-import { afterAll, afterEach, beforeAll, describe, expect, inject, test } from 'vitest';
-import { expectH1, paragraphsOf, startSession, waitForSettled, type Session } from './support.ts';
+import { afterAll, describe, expect, inject, test } from 'vitest';
+import { expectH1, paragraphsOf, sessionForFile, waitForSettled } from './support.ts';
 
 // Figures from Chromium on the production build at the site root, strict CSP
 // on, each run in a fresh browser context (empty cache). Assertions are only
@@ -16,17 +16,7 @@ const RESULTS_FILE = path.join(path.dirname(inject('builds').root), 'performance
 /** The README's budget for the JavaScript of any route's first load, gzip. */
 const JS_BUDGET = 120_000;
 
-let session: Session;
-
-beforeAll(async () => {
-  session = await startSession();
-});
-afterEach(async () => {
-  await session.endTest();
-});
-afterAll(async () => {
-  await session.close();
-});
+const session = sessionForFile();
 
 const results: {
   machine: string;
@@ -157,7 +147,7 @@ function instrument(watch: Watch): void {
 }
 
 async function instrumentedPage(watch: Watch): Promise<Page> {
-  const page = await session.open('/', { blank: true });
+  const page = await session().open('/', { blank: true });
   await page.addInitScript(instrument, watch);
   return page;
 }
@@ -196,7 +186,7 @@ async function settledLcp(page: Page): Promise<Marks> {
 }
 
 function watchFor(slug: string): Watch {
-  const article = session.api.article(slug);
+  const article = session().api.article(slug);
   const paragraph = paragraphsOf(article.body).find(Boolean);
   if (!paragraph) throw new Error(`${slug} has no body paragraph`);
   return { headline: article.headline, paragraph };
@@ -214,7 +204,7 @@ function kB(bytes: number): string {
 
 describe('performance (root build, Chromium, medians of 7 fresh-cache runs)', () => {
   test('article deep link: navigation start to headline and first paragraph visible, and LCP', async () => {
-    const story = session.api.listing('top').items[1];
+    const story = session().api.listing('top').items[1];
     if (!story) throw new Error('Top News has fewer than two stories');
     const watch = watchFor(story.slug);
     const h1: number[] = [];
@@ -226,7 +216,7 @@ describe('performance (root build, Chromium, medians of 7 fresh-cache runs)', ()
     // One untimed run first, so Chromium's own start-up does not count.
     for (let run = 0; run <= RUNS; run++) {
       const page = await instrumentedPage(watch);
-      await page.goto(session.href(`/article/${story.slug}`));
+      await page.goto(session().href(`/article/${story.slug}`));
       const marks = await waitForMarks(page);
       const settled = await settledLcp(page);
       await page.context().close();
@@ -262,8 +252,8 @@ describe('performance (root build, Chromium, medians of 7 fresh-cache runs)', ()
   });
 
   test('click to article: from clicking a Top News headline to headline and first paragraph visible', async () => {
-    const site = session.api.site();
-    const story = session.api.listing('top').items[1];
+    const site = session().api.site();
+    const story = session().api.listing('top').items[1];
     if (!story) throw new Error('Top News has fewer than two stories');
     const watch = watchFor(story.slug);
     const h1: number[] = [];
@@ -271,7 +261,7 @@ describe('performance (root build, Chromium, medians of 7 fresh-cache runs)', ()
 
     for (let run = 0; run <= RUNS; run++) {
       const page = await instrumentedPage(watch);
-      await page.goto(session.href('/'));
+      await page.goto(session().href('/'));
       await expectH1(page, `${site.name}: front page`);
       await waitForSettled(page);
       await page
@@ -304,7 +294,7 @@ describe('performance (root build, Chromium, medians of 7 fresh-cache runs)', ()
   });
 
   test('JavaScript of the first load, gzip: front page and listing within 120 kB', async () => {
-    const { api, distDir, base } = session;
+    const { api, distDir, base } = session();
     const top = api.listing('top').items[0];
     const routes = {
       'front page': { path: '/', h1: `${api.site().name}: front page` },
@@ -324,17 +314,17 @@ describe('performance (root build, Chromium, medians of 7 fresh-cache runs)', ()
 
     const firstLoad: Record<string, JsFigures> = {};
     for (const [name, route] of Object.entries(routes)) {
-      const page = await session.open('/', { blank: true });
+      const page = await session().open('/', { blank: true });
       const scripts = new Set<string>();
       const styles = new Set<string>();
       page.on('request', (request) => {
         const url = new URL(request.url());
-        if (url.origin !== session.origin) return;
+        if (url.origin !== session().origin) return;
         if (request.resourceType() === 'script' || url.pathname.endsWith('.js')) {
           scripts.add(url.pathname);
         } else if (request.resourceType() === 'stylesheet') styles.add(url.pathname);
       });
-      await page.goto(session.href(route.path));
+      await page.goto(session().href(route.path));
       await expectH1(page, route.h1);
       await waitForSettled(page);
       await page.waitForLoadState('load');

@@ -1,45 +1,35 @@
 import type { Page } from 'playwright-core';
-import { afterAll, afterEach, beforeAll, describe, expect, test } from 'vitest';
+import { describe, expect, test } from 'vitest';
 import {
   expectFocusOnH1,
   expectH1,
   markWindow,
   paragraphsOf,
-  startSession,
+  sessionForFile,
   windowMark,
-  type Session,
+  articleLinkingToAnother,
 } from './support.ts';
 
 // The build made with base /news/, served under /news/ (as on a shared host).
-let session: Session;
-
-beforeAll(async () => {
-  session = await startSession({ build: 'subPath' });
-});
-afterEach(async () => {
-  await session.endTest();
-});
-afterAll(async () => {
-  await session.close();
-});
+const session = sessionForFile({ build: 'subPath' });
 
 const pathname = (page: Page) => new URL(page.url()).pathname;
 const search = (page: Page) => new URL(page.url()).search;
 
 /** Every request the app made stayed under /news/ (nothing fell back to the site root). */
 function expectRequestsUnderBase(): void {
-  const outside = session.server.requests.filter((path) => !path.startsWith('/news/'));
+  const outside = session().server.requests.filter((path) => !path.startsWith('/news/'));
   expect(outside, 'requests outside /news/').toEqual([]);
 }
 
 describe('the reader under /news/', () => {
   test('a deep link to an article loads it from /news/api/', async () => {
-    const { api, server, origin } = session;
+    const { api, server, origin } = session();
     const story = api.listing('latest').items[0];
     if (!story) throw new Error('Latest News is empty');
     const article = api.article(story.slug);
 
-    const page = await session.open(`/article/${article.slug}`);
+    const page = await session().open(`/article/${article.slug}`);
     expect(pathname(page)).toBe(`/news/article/${article.slug}`);
     await expectH1(page, article.headline);
     await page.getByText(paragraphsOf(article.body).find(Boolean) ?? '', { exact: true }).waitFor();
@@ -72,9 +62,9 @@ describe('the reader under /news/', () => {
   });
 
   test('clicking around stays under /news/', async () => {
-    const { api } = session;
+    const { api } = session();
     const site = api.site();
-    const page = await session.open('/');
+    const page = await session().open('/');
     expect(pathname(page)).toBe('/news/');
     await expectH1(page, `${site.name}: front page`);
     await markWindow(page);
@@ -123,7 +113,7 @@ describe('the reader under /news/', () => {
   });
 
   test('every link to the front page goes to /news/, and the page it opens can be reloaded', async () => {
-    const { api, server } = session;
+    const { api, server } = session();
     const site = api.site();
     const frontPageLinks = async (page: Page) => {
       const banner = page.getByRole('banner').getByRole('link', { name: site.name, exact: true });
@@ -136,18 +126,18 @@ describe('the reader under /news/', () => {
 
     // The site name in the banner, on an article.
     const story = api.listing('latest').items[0];
-    const page = await session.open(`/article/${story?.slug ?? ''}`);
+    const page = await session().open(`/article/${story?.slug ?? ''}`);
     await expectH1(page, story?.headline ?? '');
     expect.soft((await frontPageLinks(page)).banner, 'banner site-name link').toBe('/news/');
 
     // "Go to the front page" on Not Found.
-    await page.goto(session.href('/no/such/page'));
+    await page.goto(session().href('/no/such/page'));
     await expectH1(page, 'Page not found');
     expect.soft((await frontPageLinks(page)).main, 'Not Found page link').toBe('/news/');
 
     // "Go to the front page" on an error page.
     server.fault('/news/api/latest/1.json', { status: 500 });
-    await page.goto(session.href('/latest'));
+    await page.goto(session().href('/latest'));
     await expectH1(page, 'The news server ran into a problem');
     expect.soft((await frontPageLinks(page)).main, 'error page link').toBe('/news/');
     server.clearFaults();
@@ -162,18 +152,15 @@ describe('the reader under /news/', () => {
   });
 
   test('a link in an article body to another article points at /news/article/...', async () => {
-    const { api } = session;
-    const linking = api
-      .listing('latest')
-      .items.map((item) => api.article(item.slug))
-      .find((candidate) => /<a href="[a-z0-9-]+\.json"/.test(candidate.body));
-    if (!linking) throw new Error('no article on the first Latest page links to another');
-    const [, targetSlug = ''] = /<a href="([a-z0-9-]+)\.json"/.exec(linking.body) ?? [];
+    const { api } = session();
+    const { linking, targetSlug } = articleLinkingToAnother(api);
     const target = api.article(targetSlug);
 
-    const page = await session.open(`/article/${linking.slug}`);
+    const page = await session().open(`/article/${linking.slug}`);
     await expectH1(page, linking.headline);
     await markWindow(page);
+    // The body renders once its sanitizer has loaded, a moment after the headline.
+    await page.locator('.article-body p').first().waitFor({ timeout: UI_TIMEOUT });
     const link = page.locator(`.article-body a[href="/news/article/${targetSlug}"]`).first();
     expect(await link.count(), 'the body link is rewritten to the reader under /news/').toBe(1);
     await link.click();
@@ -183,9 +170,9 @@ describe('the reader under /news/', () => {
   });
 
   test('a broken config under /news/ names /news/broadsheet.config.json', async () => {
-    const { server, origin } = session;
+    const { server, origin } = session();
     server.fault('/news/broadsheet.config.json', { body: '[]' });
-    const page = await session.open('/article/anything');
+    const page = await session().open('/article/anything');
     await expectH1(page, 'This news site can’t start');
     expect(await page.getByRole('main').locator('code').textContent()).toBe(
       `${origin}/news/broadsheet.config.json`,

@@ -1,3 +1,4 @@
+import { afterAll, afterEach, beforeAll } from 'vitest';
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import type { Browser, BrowserContext, BrowserContextOptions, Page } from 'playwright-core';
@@ -247,4 +248,37 @@ export function bylineText(article: WireArticle, language = 'en'): string {
   if (authors.length === 0) return `By ${source ?? ''}`;
   const names = new Intl.ListFormat(language, { type: 'conjunction' }).format(authors);
   return `By ${names}${source ? `, ${source}` : ''}`;
+}
+
+/**
+ * One session for the test file: its server and browser start before the
+ * first test and close after the last; after each test, any error the page
+ * reported fails it. Call at the top of a test file.
+ */
+export function sessionForFile(options: SessionOptions = {}): () => Session {
+  let session: Session | undefined;
+  beforeAll(async () => {
+    session = await startSession(options);
+  });
+  afterEach(async () => {
+    await session?.endTest();
+  });
+  afterAll(async () => {
+    await session?.close();
+  });
+  return () => {
+    if (!session)
+      throw new Error('The session has not started: call sessionForFile() at the top of the file.');
+    return session;
+  };
+}
+
+/** An article on the first Latest page whose body links to another article, and that article's slug. */
+export function articleLinkingToAnother(api: Api): { linking: WireArticle; targetSlug: string } {
+  for (const item of api.listing('latest').items) {
+    const article = api.article(item.slug);
+    const targetSlug = /<a href="([a-z0-9-]+)\.json"/.exec(article.body)?.[1];
+    if (targetSlug) return { linking: article, targetSlug };
+  }
+  throw new Error('no article on the first Latest page links to another');
 }

@@ -8,6 +8,7 @@ import {
   sessionForFile,
   windowMark,
   articleLinkingToAnother,
+  UI_TIMEOUT,
 } from './support.ts';
 
 // The build made with base /news/, served under /news/ (as on a shared host).

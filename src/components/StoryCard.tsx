@@ -34,9 +34,11 @@ export function StoryCard({
         {variant !== 'compact' && story.summary && (
           <p className="story__summary">{story.summary}</p>
         )}
-        <p className="story__meta">
-          <DateTime iso={story.publishedAt} />
-        </p>
+        {story.publishedAt && (
+          <p className="story__meta">
+            <DateTime iso={story.publishedAt} />
+          </p>
+        )}
       </div>
       {image && (
         // The headline next to it says what the story is: the picture is decoration here.

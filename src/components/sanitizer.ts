@@ -5,6 +5,8 @@ import type { Sanitize, SanitizeOptions } from './sanitizeBody.ts';
 let current: SanitizeOptions | null = null;
 
 const SAFE_LINK = /^(https?|mailto|tel):$/;
+/** Attributes that load or link to a URL on any other element (media, areas, quotes...). */
+const URL_ATTRIBUTES = ['src', 'poster', 'href', 'cite', 'background', 'xlink:href'];
 const READER_ARTICLE = /\/article\/([a-z0-9-]{1,120})\/?$/;
 
 function rewriteUrls(node: Element): void {
@@ -44,6 +46,20 @@ function rewriteUrls(node: Element): void {
       const value = node.getAttribute(dimension);
       if (value !== null && !/^\d{1,5}$/.test(value)) node.removeAttribute(dimension);
     }
+  } else {
+    // Video, audio, their sources and tracks and the rest: web addresses only
+    // (DOMPurify lets data: through for media).
+    node.removeAttribute('srcset');
+    for (const name of URL_ATTRIBUTES) {
+      const value = node.getAttribute(name);
+      if (value === null) continue;
+      const url = parse(value, current.baseUrl);
+      if (url && (url.protocol === 'https:' || url.protocol === 'http:')) {
+        node.setAttribute(name, url.href);
+      } else {
+        node.removeAttribute(name);
+      }
+    }
   }
 }
 
@@ -71,7 +87,8 @@ function readerArticleSlug(url: URL, options: SanitizeOptions): string | undefin
  */
 function sanitizeWith(purify: DOMPurify, html: string, options: SanitizeOptions): string {
   current = options;
-  let fragment: DocumentFragment;
+  // DOMPurify answers null where the HTML parses into no body at all (a <frameset>).
+  let fragment: DocumentFragment | null;
   try {
     fragment = purify.sanitize(html, {
       RETURN_DOM_FRAGMENT: true,
@@ -102,6 +119,8 @@ function sanitizeWith(purify: DOMPurify, html: string, options: SanitizeOptions)
   } finally {
     current = null;
   }
+  // eslint-disable-next-line @typescript-eslint/no-unnecessary-condition -- the types say never; Chromium says otherwise
+  if (!fragment) return '';
   for (const heading of fragment.querySelectorAll('h1')) {
     const h2 = document.createElement('h2');
     h2.append(...heading.childNodes);

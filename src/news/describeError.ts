@@ -30,6 +30,15 @@ export function describeError(error: unknown): ErrorDescription {
         retryable: true,
       };
     case 'network':
+      if (error.crossOrigin) {
+        const origin = new URL(error.url).origin;
+        return {
+          title: 'We couldn’t read the news source',
+          detail: `The news source at ${origin} did not answer, or did not allow this site to read it (CORS). Check your connection and try again. If you run this site: ${origin} must send the header Access-Control-Allow-Origin: ${window.location.origin} (or *) with its responses.`,
+          document,
+          retryable: true,
+        };
+      }
       return {
         title: 'We couldn’t reach the news server',
         detail:

@@ -20,8 +20,8 @@ export interface Summary {
   slug: string;
   headline: string;
   summary?: string;
-  /** ISO 8601 instant with offset. */
-  publishedAt: string;
+  /** RFC 3339 instant with offset; some real feeds have items without a date. */
+  publishedAt?: string;
   updatedAt?: string;
   section?: Ref;
   source?: Ref;

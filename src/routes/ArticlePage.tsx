@@ -92,11 +92,10 @@ export function ArticlePage() {
               <Byline authors={story.authors} source={story.source} />
             </p>
             <p className="article__dateline">
-              <DateTime iso={story.publishedAt} />
+              {story.publishedAt && <DateTime iso={story.publishedAt} />}
               {story.section && (
                 <>
-                  {' '}
-                  in{' '}
+                  {story.publishedAt ? ' in ' : 'In '}
                   <Link to={paths.listing({ kind: 'section', slug: story.section.slug })}>
                     {story.section.name}
                   </Link>
@@ -107,7 +106,7 @@ export function ArticlePage() {
                   Updated{' '}
                   <DateTime
                     iso={story.updatedAt}
-                    withTime={sameDay(story.publishedAt, story.updatedAt)}
+                    withTime={!story.publishedAt || sameDay(story.publishedAt, story.updatedAt)}
                   />
                 </span>
               )}

@@ -15,8 +15,8 @@ export function articleShareMeta(
     'og:description': description,
     'og:url': canonical,
     'og:site_name': site.name,
-    'article:published_time': story.publishedAt,
   };
+  if (story.publishedAt) openGraph['article:published_time'] = story.publishedAt;
   if (story.updatedAt) openGraph['article:modified_time'] = story.updatedAt;
   if (story.section) openGraph['article:section'] = story.section.name;
   if (story.image) {
@@ -24,13 +24,14 @@ export function articleShareMeta(
     openGraph['og:image:alt'] = story.image.alt;
   }
   const publisher = story.source?.name ?? site.name;
+  const modified = story.updatedAt ?? story.publishedAt;
   const jsonLd = {
     '@context': 'https://schema.org',
     '@type': 'NewsArticle',
     headline: story.headline,
     description,
-    datePublished: story.publishedAt,
-    dateModified: story.updatedAt ?? story.publishedAt,
+    ...(story.publishedAt ? { datePublished: story.publishedAt } : {}),
+    ...(modified ? { dateModified: modified } : {}),
     mainEntityOfPage: canonical,
     url: canonical,
     ...(story.image ? { image: [story.image.src] } : {}),

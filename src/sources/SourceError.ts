@@ -11,17 +11,24 @@ export class SourceError extends Error {
   /** The document that failed, as the reader should name it (a URL). */
   readonly url: string;
   readonly status: number | undefined;
+  /**
+   * The document is on another origin. A browser reports a CORS refusal
+   * exactly like a network failure, so for a failed cross-origin request the
+   * reader says it may be either.
+   */
+  readonly crossOrigin: boolean;
 
   constructor(
     kind: SourceErrorKind,
     url: string,
     message: string,
-    options: { status?: number; cause?: unknown } = {},
+    options: { status?: number; cause?: unknown; crossOrigin?: boolean } = {},
   ) {
     super(message, { cause: options.cause });
     this.kind = kind;
     this.url = url;
     this.status = options.status;
+    this.crossOrigin = options.crossOrigin ?? false;
   }
 }
 

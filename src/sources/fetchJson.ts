@@ -13,6 +13,22 @@ export interface FetchJsonOptions {
  * caller validates it) or rejects with a SourceError that says what went wrong.
  */
 export async function fetchJson(url: string, options: FetchJsonOptions = {}): Promise<unknown> {
+  return (await fetchDocument(url, options)).body;
+}
+
+export interface FetchedDocument {
+  /** Parsed JSON, still untrusted. */
+  body: unknown;
+  headers: Headers;
+  /** The URL after redirects: relative URLs inside resolve against it. */
+  url: string;
+}
+
+/** Like fetchJson, with the response's headers and final URL (for paging headers, say). */
+export async function fetchDocument(
+  url: string,
+  options: FetchJsonOptions = {},
+): Promise<FetchedDocument> {
   const { signal, timeoutMs = DOCUMENT_TIMEOUT_MS } = options;
   const controller = new AbortController();
   let timedOut = false;
@@ -52,7 +68,11 @@ export async function fetchJson(url: string, options: FetchJsonOptions = {}): Pr
       throw failure(cause);
     }
     try {
-      return JSON.parse(text) as unknown;
+      return {
+        body: JSON.parse(text) as unknown,
+        headers: response.headers,
+        url: response.url || url,
+      };
     } catch (cause) {
       throw new SourceError('invalid-json', url, `${url} is not valid JSON.`, { cause });
     }
@@ -72,6 +92,17 @@ export async function fetchJson(url: string, options: FetchJsonOptions = {}): Pr
     }
     // The caller gave up (navigated away): let the abort through untouched.
     if (signal?.aborted) return signal.reason ?? cause;
-    return new SourceError('network', url, `${url} could not be reached.`, { cause });
+    return new SourceError('network', url, `${url} could not be reached.`, {
+      cause,
+      crossOrigin: isCrossOrigin(url),
+    });
+  }
+}
+
+function isCrossOrigin(url: string): boolean {
+  try {
+    return new URL(url).origin !== globalThis.location.origin;
+  } catch {
+    return false;
   }
 }

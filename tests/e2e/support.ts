@@ -1,8 +1,7 @@
-import { afterAll, afterEach, beforeAll } from 'vitest';
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import type { Browser, BrowserContext, BrowserContextOptions, Page } from 'playwright-core';
-import { expect, inject } from 'vitest';
+import { afterAll, afterEach, beforeAll, expect, inject } from 'vitest';
 import { launchBrowser, watchErrors } from './browser.ts';
 import { startStaticServer, type StaticServer } from './staticServer.ts';
 

@@ -61,12 +61,21 @@ describe('when things go wrong', () => {
     ).toBeInTheDocument();
   });
 
-  it('a dropped connection says so, and Retry works', async () => {
+  it('a failed request to another origin says it may be CORS and what the site must allow; Retry works', async () => {
+    // The tests' API (https://news.test) is another origin than the page: a
+    // browser reports a CORS refusal exactly like this dropped connection.
     failFor('latest/1.json', 1, () => HttpResponse.error());
     const { user } = renderApp('/latest');
 
     expect(
-      await screen.findByRole('heading', { level: 1, name: 'We couldn’t reach the news server' }),
+      await screen.findByRole('heading', { level: 1, name: 'We couldn’t read the news source' }),
+    ).toBeInTheDocument();
+    expect(
+      screen.getByText(
+        new RegExp(
+          `did not allow this site to read it \\(CORS\\).*Access-Control-Allow-Origin: ${window.location.origin}`,
+        ),
+      ),
     ).toBeInTheDocument();
     await user.click(screen.getByRole('button', { name: 'Retry' }));
     expect(

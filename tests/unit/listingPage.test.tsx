@@ -23,7 +23,7 @@ describe('listing pages', () => {
       .getAllByRole('heading', { level: 2 })
       .map((heading) => heading.textContent);
     expect(headlines).toEqual(listing.items.map((item) => item.headline));
-    const dates = listing.items.map((item) => Date.parse(item.publishedAt));
+    const dates = listing.items.map((item) => Date.parse(item.publishedAt ?? ''));
     expect(dates).toEqual([...dates].sort((a, b) => b - a));
     await waitFor(() => {
       expect(document.title).toContain(listing.title);

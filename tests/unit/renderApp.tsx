@@ -5,14 +5,17 @@ import { createMemoryRouter } from 'react-router';
 import { AppRoot } from '../../src/routes/AppRoot.tsx';
 import { createRoutes } from '../../src/routes/router.tsx';
 import { createNativeSource } from '../../src/sources/native.ts';
+import type { NewsSource } from '../../src/sources/NewsSource.ts';
 import { API } from './server.ts';
 
 /**
  * The whole reader at `path`, through the real route table and real HTTP
  * handling (answered by MSW), with a fresh cache that does not retry.
  */
-export function renderApp(path: string, options: { timeoutMs?: number } = {}) {
-  const source = createNativeSource(API, options.timeoutMs ? { timeoutMs: options.timeoutMs } : {});
+export function renderApp(path: string, options: { timeoutMs?: number; source?: NewsSource } = {}) {
+  const source =
+    options.source ??
+    createNativeSource(API, options.timeoutMs ? { timeoutMs: options.timeoutMs } : {});
   const queryClient = new QueryClient({
     defaultOptions: { queries: { retry: false, staleTime: 60_000 } },
   });

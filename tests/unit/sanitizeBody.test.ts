@@ -36,6 +36,18 @@ describe('sanitizeBody', () => {
     expect(html).toHaveTextContent('Text');
   });
 
+  it('keeps media to web addresses: no data: or javascript: in src, poster or tracks', () => {
+    const html = clean(
+      '<video poster="javascript:alert(1)" src="data:video/mp4,AAAA"><track default src="data:text/vtt,WEBVTT"><source src="clip.mp4"></video><audio src="https://cdn.example/a.mp3"></audio>',
+    );
+    expect(html.innerHTML).not.toMatch(/data:|javascript:/i);
+    expect(html.querySelector('source')).toHaveAttribute(
+      'src',
+      'https://news.example/api/articles/clip.mp4',
+    );
+    expect(html.querySelector('audio')).toHaveAttribute('src', 'https://cdn.example/a.mp3');
+  });
+
   it('gives external links rel="noopener noreferrer" and resolves relative ones', () => {
     const html = clean(
       '<a href="https://elsewhere.example/a" target="_blank">out</a><a href="/about">about</a>',
@@ -65,6 +77,13 @@ describe('sanitizeBody', () => {
     expect(image).toHaveAttribute('width', '800');
     expect(image).toHaveAttribute('height', '450');
     expect(image).not.toHaveAttribute('srcset');
+  });
+
+  it('copes with HTML that has no body at all', () => {
+    expect(sanitizeBody('<frameset onload="alert(1)"><frame src="x"></frameset>', options)).toBe(
+      '',
+    );
+    expect(clean('<p>Next</p>')).toHaveTextContent('Next');
   });
 
   it('turns h1 in a body into h2, so the page keeps one h1', () => {

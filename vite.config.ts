@@ -1,10 +1,15 @@
 import react from '@vitejs/plugin-react';
 import { defineConfig } from 'vitest/config';
 import { sampleNews } from './scripts/vite-plugin-sample-news.ts';
+import { runtimeSource } from './scripts/vite-plugin-source.ts';
 
 export default defineConfig({
   // Tests serve the sample news through MSW or their own server, not through Vite.
-  plugins: [react(), process.env.VITEST ? null : sampleNews({ contentDir: 'content' })],
+  plugins: [
+    react(),
+    process.env.VITEST ? null : sampleNews({ contentDir: 'content' }),
+    process.env.VITEST ? null : runtimeSource(),
+  ],
   build: {
     target: 'es2022',
     // Every browser we support preloads modules natively: no polyfill in the entry.

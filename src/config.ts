@@ -72,7 +72,8 @@ export async function loadConfig(configUrl: string): Promise<Config> {
     throw new ConfigError(configUrl, `“source.url”: only http and https sources are supported.`);
   }
   let href = resolved.href;
-  if (type === 'native' && !href.endsWith('/')) href += '/';
+  // Native and WordPress URLs are folders that documents resolve against.
+  if (type !== 'jsonfeed' && !href.endsWith('/')) href += '/';
   return { source: { type, url: href } };
 }
 

@@ -1,16 +1,19 @@
-import { ConfigError, type Config } from '../config.ts';
+import type { Config } from '../config.ts';
 import { createNativeSource } from './native.ts';
 import type { NewsSource } from './NewsSource.ts';
 
-export function createSource(config: Config, configUrl: string): NewsSource {
-  switch (config.source.type) {
+/**
+ * The adapter the config asks for. The native one ships with the app; the
+ * others load only on sites that use them, so they cost the rest nothing.
+ */
+export async function createSource(config: Config): Promise<NewsSource> {
+  const { type, url } = config.source;
+  switch (type) {
     case 'native':
-      return createNativeSource(config.source.url);
+      return createNativeSource(url);
     case 'jsonfeed':
+      return (await import('./jsonfeed.ts')).createJsonFeedSource(url);
     case 'wordpress':
-      throw new ConfigError(
-        configUrl,
-        `“source.type”: “${config.source.type}” sources are not supported by this version of Broadsheet yet; use “native”.`,
-      );
+      return (await import('./wordpress.ts')).createWordPressSource(url);
   }
 }

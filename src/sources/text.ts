@@ -1,13 +1,20 @@
 // Helpers for adapters that turn other formats' strings into plain text and slugs.
 
+/** Elements whose content is not text a reader sees (kept, it would come out as literal markup). */
+const NOT_TEXT =
+  'script, style, template, noscript, iframe, noembed, noframes, xmp, textarea, title, plaintext, svg, math';
+
 /**
  * The text of an HTML string ("Tom &amp; Jerry&#8217;s <b>day</b>" becomes
- * "Tom & Jerry’s day"), whitespace collapsed. Parsed into an inert document:
- * nothing in it runs or loads.
+ * "Tom & Jerry’s day"), whitespace collapsed, without what a reader never sees
+ * (scripts, styles, raw-text elements) and whatever `drop` selects. Parsed
+ * into an inert document: nothing in it runs or loads.
  */
-export function htmlToText(html: string): string {
+export function htmlToText(html: string, options: { drop?: string } = {}): string {
   if (!/[<&]/.test(html)) return html.replace(/\s+/g, ' ').trim();
   const doc = new DOMParser().parseFromString(`<!doctype html><body>${html}`, 'text/html');
+  const hidden = options.drop ? `${NOT_TEXT}, ${options.drop}` : NOT_TEXT;
+  for (const element of doc.body.querySelectorAll(hidden)) element.remove();
   return doc.body.textContent.replace(/\s+/g, ' ').trim();
 }
 

@@ -16,6 +16,16 @@ export default defineConfig({
     modulePreload: { polyfill: false },
     // Lets scripts/bundle-budget.ts work out each route's first-load JavaScript.
     manifest: true,
+    rolldownOptions: {
+      output: {
+        codeSplitting: {
+          // Everything the entry needs in one chunk. Without this, lazy chunks
+          // that share some of it (the source adapters) make the bundler split
+          // the entry's own code into a second chunk that every page must load.
+          groups: [{ name: 'index', tags: ['$initial'] }],
+        },
+      },
+    },
     // Every route's first load is budgeted (see README): report compressed sizes.
     reportCompressedSize: true,
   },

@@ -1,7 +1,6 @@
 import { StrictMode } from 'react';
-import { createRoot } from 'react-dom/client';
+import { createRoot, type Root } from 'react-dom/client';
 import { createBrowserRouter } from 'react-router';
-import { ConfigErrorScreen } from './components/ConfigErrorScreen.tsx';
 import { configUrlFor, loadConfig } from './config.ts';
 import { createQueryClient } from './queries/queryClient.ts';
 import { AppRoot } from './routes/AppRoot.tsx';
@@ -14,7 +13,7 @@ async function start(container: HTMLElement) {
   const configUrl = configUrlFor(window.location);
   try {
     const config = await loadConfig(configUrl);
-    const source = createSource(config, configUrl);
+    const source = await createSource(config);
     const queryClient = createQueryClient();
     // Keep the base's trailing slash: the home link must be /news/, not /news.
     const router = createBrowserRouter(createRoutes({ source, queryClient }), {
@@ -26,7 +25,22 @@ async function start(container: HTMLElement) {
       </StrictMode>,
     );
   } catch (error) {
+    await showStartupError(root, error);
+  }
+}
+
+/** Rarely needed, so loaded only then; if even that fails, plain words say what happened. */
+async function showStartupError(root: Root, error: unknown) {
+  try {
+    const { ConfigErrorScreen } = await import('./components/ConfigErrorScreen.tsx');
     root.render(<ConfigErrorScreen error={error} />);
+  } catch {
+    root.render(
+      <main>
+        <h1>This news site can’t start</h1>
+        <p>{error instanceof Error ? error.message : 'Its settings could not be loaded.'}</p>
+      </main>,
+    );
   }
 }
 

@@ -1,5 +1,9 @@
-import { use, useMemo, type MouseEvent } from 'react';
-import { loadSanitizer, type SanitizeOptions } from './sanitizeBody.ts';
+import { useMemo, type MouseEvent } from 'react';
+import { createSanitizer, type SanitizeOptions } from './sanitizer.ts';
+
+// This module (with DOMPurify) loads on demand: only article bodies need it.
+// Exported for the browser tests, which put thousands of payloads through it.
+export const sanitizeBody = createSanitizer();
 
 interface ArticleBodyProps extends SanitizeOptions {
   html: string;
@@ -9,11 +13,9 @@ interface ArticleBodyProps extends SanitizeOptions {
 
 export function ArticleBody({ html, onArticleLink, ...options }: ArticleBodyProps) {
   const { baseUrl, articleSlugFromUrl, articleHref } = options;
-  // Suspends until DOMPurify has loaded (the route loader started it already).
-  const sanitizeBody = use(loadSanitizer());
   const safeHtml = useMemo(
     () => sanitizeBody(html, { baseUrl, articleSlugFromUrl, articleHref }),
-    [sanitizeBody, html, baseUrl, articleSlugFromUrl, articleHref],
+    [html, baseUrl, articleSlugFromUrl, articleHref],
   );
 
   const onClick = (event: MouseEvent<HTMLDivElement>) => {

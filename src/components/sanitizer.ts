@@ -1,5 +1,14 @@
 import createDOMPurify, { type DOMPurify } from 'dompurify';
-import type { Sanitize, SanitizeOptions } from './sanitizeBody.ts';
+export interface SanitizeOptions {
+  /** The document the HTML came from: relative URLs in it resolve against this. */
+  baseUrl: string;
+  /** The slug, if `url` is one of the source's own articles. */
+  articleSlugFromUrl: (url: string) => string | undefined;
+  /** The reader's own URL (absolute path, with its base) for an article. */
+  articleHref: (slug: string) => string;
+}
+
+export type Sanitize = (html: string, options: SanitizeOptions) => string;
 
 /** Set only for the duration of one synchronous sanitize() call. */
 let current: SanitizeOptions | null = null;

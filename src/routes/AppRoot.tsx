@@ -4,7 +4,7 @@ import { RouterProvider } from 'react-router';
 import type { createBrowserRouter } from 'react-router';
 import { AppContext } from '../components/AppContext.ts';
 import type { NewsSource } from '../sources/NewsSource.ts';
-import { createPrefetch } from './router.tsx';
+import { loadPrefetch } from './lazyModules.ts';
 
 interface AppRootProps {
   router: ReturnType<typeof createBrowserRouter>;
@@ -14,7 +14,14 @@ interface AppRootProps {
 
 export function AppRoot({ router, source, queryClient }: AppRootProps) {
   const services = useMemo(
-    () => ({ source, prefetch: createPrefetch({ source, queryClient }) }),
+    () => ({
+      source,
+      prefetch: (path: string) => {
+        void loadPrefetch().then((prefetch) => {
+          prefetch({ source, queryClient }, path);
+        });
+      },
+    }),
     [source, queryClient],
   );
   return (

@@ -7,7 +7,6 @@ import { DateTime } from '../components/DateTime.tsx';
 import { ErrorMessage } from '../components/ErrorMessage.tsx';
 import { LeadImage } from '../components/LeadImage.tsx';
 import { PageMeta } from '../components/PageMeta.tsx';
-import { ArticleBody } from '../components/ArticleBody.tsx';
 import { BodyPlaceholder, StoryListPlaceholder } from '../components/Placeholder.tsx';
 import { TagLinks } from '../components/TagLinks.tsx';
 import { describeError } from '../news/describeError.ts';
@@ -15,11 +14,15 @@ import { paths } from '../news/paths.ts';
 import { countWords, readingMinutes } from '../news/readingTime.ts';
 import type { Summary } from '../news/types.ts';
 import { articleQuery, findCachedSummary } from '../queries/articles.ts';
-import { loadArticleMore } from './lazyModules.ts';
+import { loadArticleBody, loadArticleMore } from './lazyModules.ts';
 import { parseSlug } from './params.ts';
 import { isNotFound } from './RouteError.tsx';
 
-// Below and beside the story: loads with (not before) the article's data.
+// The body with its sanitizer (DOMPurify), and what goes below and beside the
+// story, load with (not before) the article's data: the route loader starts them.
+const ArticleBody = lazy(() =>
+  loadArticleBody().then((module) => ({ default: module.ArticleBody })),
+);
 const ArticleMore = lazy(() =>
   loadArticleMore().then((module) => ({ default: module.ArticleMore })),
 );
@@ -118,7 +121,6 @@ export function ArticlePage() {
         </header>
         {story.image && <LeadImage image={story.image} />}
         {article ? (
-          // The body waits for its sanitizer (DOMPurify), which loads beside the data.
           <Suspense fallback={<BodyLoading />}>
             <ArticleBody
               html={article.body}

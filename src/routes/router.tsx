@@ -1,5 +1,5 @@
 import type { QueryClient } from '@tanstack/react-query';
-import { matchPath, type LoaderFunctionArgs, type RouteObject } from 'react-router';
+import type { LoaderFunctionArgs, RouteObject } from 'react-router';
 import type { ListingRef } from '../news/types.ts';
 import { articleQuery, findCachedSummary } from '../queries/articles.ts';
 import { listingQuery } from '../queries/listings.ts';
@@ -12,9 +12,9 @@ import {
   loadArticlePage,
   loadFrontPage,
   loadListingPage,
-  preloadSanitizer,
+  loadArticleBody,
 } from './lazyModules.ts';
-import { listingRef, notFound, parsePage, parseSlug, SLUG } from './params.ts';
+import { listingRef, notFound, parsePage, parseSlug } from './params.ts';
 import { NotFound } from './NotFound.tsx';
 import { RootError, RouteError } from './RouteError.tsx';
 
@@ -94,7 +94,7 @@ export function createRoutes({ source, queryClient }: RouterDeps): RouteObject[]
               path: 'article/:slug',
               loader: async ({ params }: LoaderFunctionArgs) => {
                 const slug = parseSlug(params.slug);
-                void preloadSanitizer();
+                void loadArticleBody();
                 void loadArticleMore();
                 prefetchListing({ kind: 'latest' });
                 prefetchListing({ kind: 'top' });
@@ -126,40 +126,6 @@ export function createRoutes({ source, queryClient }: RouterDeps): RouteObject[]
       ],
     },
   ];
-}
-
-/** Start loading what a path of the reader needs: its page code and its main data. */
-export function createPrefetch({ source, queryClient }: RouterDeps): (path: string) => void {
-  return (path) => {
-    const [pathname = '', search = ''] = path.split('?');
-    const article = matchPath('/article/:slug', pathname);
-    if (article) {
-      const slug = article.params.slug;
-      if (slug && SLUG.test(slug)) {
-        void pages.article();
-        void preloadSanitizer();
-        void loadArticleMore();
-        prefetchQuery(queryClient, articleQuery(source, slug));
-      }
-      return;
-    }
-    for (const kind of [...listingKinds, 'latest', 'top'] as const) {
-      const match = matchPath(
-        kind === 'latest' || kind === 'top' ? `/${kind}` : `/${kind}/:slug`,
-        pathname,
-      );
-      if (!match) continue;
-      try {
-        const ref = listingRef(kind, match.params.slug);
-        const page = parsePage(new URLSearchParams(search));
-        void pages.listing();
-        prefetchQuery(queryClient, listingQuery(source, ref, page));
-      } catch {
-        // Not a valid listing address: nothing to warm.
-      }
-      return;
-    }
-  };
 }
 
 function BootScreen() {

@@ -123,9 +123,9 @@ describe.skipIf(!existsSync(PAYLOADS))('6,600 XSS payloads in Chromium', () => {
         performance
           .getEntriesByType('resource')
           .map((entry) => entry.name)
-          .find((name) => /\/assets\/sanitizer-[\w-]+\.js$/.test(name)),
+          .find((name) => /\/assets\/ArticleBody-[\w-]+\.js$/.test(name)),
       )) ?? '';
-    expect(sanitizer, 'the article page loaded the sanitizer chunk').toMatch(/sanitizer/);
+    expect(sanitizer, 'the article page loaded the body and its sanitizer').toMatch(/ArticleBody/);
 
     await page.evaluate(
       (data) => {
@@ -137,7 +137,7 @@ describe.skipIf(!existsSync(PAYLOADS))('6,600 XSS payloads in Chromium', () => {
     const unsafe = await page.evaluate<string[]>(`(async () => {
       const findUnsafe = ${findUnsafe.toString()};
       const { all, chunk } = window.__xssTest;
-      const sanitize = (await import(chunk)).createSanitizer();
+      const sanitize = (await import(chunk)).sanitizeBody;
       const options = {
         baseUrl: location.origin + '/api/articles/payload.json',
         articleSlugFromUrl: (url) => /\\/api\\/articles\\/([a-z0-9-]+)\\.json$/.exec(url)?.[1],

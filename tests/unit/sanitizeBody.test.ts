@@ -1,5 +1,5 @@
 import { beforeAll, describe, expect, it } from 'vitest';
-import { loadSanitizer, type Sanitize } from '../../src/components/sanitizeBody.ts';
+import { createSanitizer, type Sanitize } from '../../src/components/sanitizer.ts';
 import { createNativeSource } from '../../src/sources/native.ts';
 
 const source = createNativeSource('https://news.example/api/');
@@ -10,8 +10,8 @@ const options = {
 };
 
 let sanitizeBody: Sanitize;
-beforeAll(async () => {
-  sanitizeBody = await loadSanitizer();
+beforeAll(() => {
+  sanitizeBody = createSanitizer();
 });
 
 function clean(html: string): HTMLElement {

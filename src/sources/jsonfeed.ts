@@ -3,7 +3,7 @@ import type { Article, Image, Listing, ListingRef, Ref, Site, Summary } from '..
 import { DOCUMENT_TIMEOUT_MS, fetchDocument } from './fetchJson.ts';
 import type { NewsSource } from './NewsSource.ts';
 import { SourceError } from './SourceError.ts';
-import { htmlToText, shortHash, slugify } from './text.ts';
+import { cutAtWord, htmlToText, shortHash, slugify } from './text.ts';
 import { dateTimeSchema, resolveUrl, slugSchema, validateDocument } from './validate.ts';
 
 // JSON Feed 1.0 and 1.1 (https://jsonfeed.org/version/1.1). A feed is one
@@ -21,7 +21,6 @@ const MAX_SECTIONS = 5;
 /** A tag becomes a section only if at least this many items carry it. */
 const SECTION_MIN_ITEMS = 2;
 const RELATED_LIMIT = 3;
-const HEADLINE_LENGTH = 80;
 /** How much of a body is read to make a headline for an item without a title. */
 const HEADLINE_SOURCE_LENGTH = 20_000;
 
@@ -405,7 +404,7 @@ function toEntry(item: WireItem, id: string, context: ItemContext): Entry | unde
 
   const headline =
     title ||
-    cutHeadline(
+    cutAtWord(
       summaryText ||
         (text
           ? text.slice(0, HEADLINE_SOURCE_LENGTH).replace(/\s+/g, ' ').trim()
@@ -518,15 +517,6 @@ function toPeople(people: (WirePerson | undefined)[]): Ref[] {
 // Text
 
 /** Elements whose content the HTML parser keeps as raw text (markup and all). */
-/** The first ~80 characters, cut at a word. */
-function cutHeadline(text: string): string {
-  if (text.length <= HEADLINE_LENGTH) return text;
-  const cut = text.slice(0, HEADLINE_LENGTH);
-  const space = cut.lastIndexOf(' ');
-  const words = space >= HEADLINE_LENGTH / 2 ? cut.slice(0, space) : cut;
-  return `${words.replace(/[\s,;:.–—-]+$/, '')}…`;
-}
-
 const escapes = new Map([
   ['&', '&amp;'],
   ['<', '&lt;'],

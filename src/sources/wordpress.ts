@@ -3,7 +3,7 @@ import type { Article, Image, Listing, Ref, Site, Summary } from '../news/types.
 import { fetchDocument, type FetchedDocument } from './fetchJson.ts';
 import type { NewsSource } from './NewsSource.ts';
 import { isSourceError, SourceError } from './SourceError.ts';
-import { htmlToText, slugify } from './text.ts';
+import { cutAtWord, htmlToText, slugify } from './text.ts';
 import { dateTimeSchema, resolveUrl, slugSchema, validateDocument } from './validate.ts';
 
 // Wire shapes of the WordPress REST API v2 (docs/decisions/005-wordpress-mapping.md).
@@ -481,7 +481,7 @@ function summarize(post: Post, slug: string, info: SiteInfo, remember: Remember)
   const tags = refsOf(terms, 'tags', 'post_tag');
   const section = refsOf(terms, 'categories', 'category')[0];
   const summaryText = excerptText(post.excerpt?.rendered ?? '');
-  const headline = plain(post.title?.rendered ?? '') || shorten(summaryText, 80) || 'Untitled';
+  const headline = plain(post.title?.rendered ?? '') || cutAtWord(summaryText) || 'Untitled';
   const publishedAt = instant(post.date_gmt, 'Z') ?? instant(post.date, info.offset);
   const modifiedAt = instant(post.modified_gmt, 'Z') ?? instant(post.modified, info.offset);
   const image = (embedded?.['wp:featuredmedia'] ?? [])
@@ -579,13 +579,6 @@ function plain(html: string): string {
 /** An excerpt as plain text, WordPress's " [&hellip;]" at its end a plain ellipsis. */
 function excerptText(html: string): string {
   return plain(html).replace(/\s*\[(…|\.\.\.)\]$/, '…');
-}
-
-function shorten(text: string, max: number): string {
-  if (text.length <= max) return text;
-  const cut = text.slice(0, max - 1);
-  const space = cut.lastIndexOf(' ');
-  return `${space > max / 2 ? cut.slice(0, space) : cut}…`;
 }
 
 /** The body of a password-protected post: its excerpt (if WordPress sent one) and a note. */

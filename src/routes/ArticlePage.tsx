@@ -14,16 +14,21 @@ import { paths } from '../news/paths.ts';
 import { countWords, readingMinutes } from '../news/readingTime.ts';
 import type { Summary } from '../news/types.ts';
 import { articleQuery, findCachedSummary } from '../queries/articles.ts';
-import { loadArticleBody, loadArticleMore } from './lazyModules.ts';
+import {
+  articleBodyModule,
+  articleMoreModule,
+  loadArticleBody,
+  loadArticleMore,
+} from './lazyModules.ts';
 import { parseSlug } from './params.ts';
 import { isNotFound } from './RouteError.tsx';
 
 // The body with its sanitizer (DOMPurify), and what goes below and beside the
 // story, load with (not before) the article's data: the route loader starts them.
-const ArticleBody = lazy(() =>
+const LazyArticleBody = lazy(() =>
   loadArticleBody().then((module) => ({ default: module.ArticleBody })),
 );
-const ArticleMore = lazy(() =>
+const LazyArticleMore = lazy(() =>
   loadArticleMore().then((module) => ({ default: module.ArticleMore })),
 );
 
@@ -70,6 +75,9 @@ export function ArticlePage() {
   if (!story) return <BodyPlaceholder />;
 
   const canonical = new URL(articleHref(story.slug), window.location.href).href;
+  // Already loaded (the route loader started them): render without suspending.
+  const ArticleBody = articleBodyModule.loaded()?.ArticleBody ?? LazyArticleBody;
+  const ArticleMore = articleMoreModule.loaded()?.ArticleMore ?? LazyArticleMore;
   const words = article && countWords(article.body);
   return (
     <div className="page article-page">

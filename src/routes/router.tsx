@@ -94,7 +94,8 @@ export function createRoutes({ source, queryClient }: RouterDeps): RouteObject[]
               path: 'article/:slug',
               loader: async ({ params }: LoaderFunctionArgs) => {
                 const slug = parseSlug(params.slug);
-                void loadArticleBody();
+                // The body's code loads beside the data; a failure here shows where the body goes.
+                const bodyCode = loadArticleBody().catch(() => undefined);
                 void loadArticleMore();
                 prefetchListing({ kind: 'latest' });
                 prefetchListing({ kind: 'top' });
@@ -114,7 +115,7 @@ export function createRoutes({ source, queryClient }: RouterDeps): RouteObject[]
                   article.catch(() => undefined);
                   return null;
                 }
-                await article;
+                await Promise.all([article, bodyCode]);
                 return null;
               },
               lazy: { Component: pages.article },

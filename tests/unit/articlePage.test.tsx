@@ -203,6 +203,9 @@ describe('the article page', () => {
 
     const heading = await screen.findByRole('heading', { level: 1, name: targetArticle.headline });
     expect(router.state.location.pathname).toBe(`/article/${target}`);
-    expect(heading).toHaveFocus();
+    // Focus moves in an effect, after the new page is on screen.
+    await waitFor(() => {
+      expect(heading).toHaveFocus();
+    });
   });
 });

@@ -46,10 +46,6 @@ export interface Listing {
   items: Summary[];
 }
 
-export interface TagCount extends Ref {
-  count: number;
-}
-
 export interface Site {
   name: string;
   description?: string;

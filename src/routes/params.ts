@@ -22,8 +22,6 @@ export function parsePage(search: URLSearchParams): number {
   return Number(raw);
 }
 
-export type SlugListingKind = Extract<ListingRef, { slug: string }>['kind'];
-
 export function listingRef(kind: ListingRef['kind'], slug: string | undefined): ListingRef {
   if (kind === 'latest' || kind === 'top') return { kind };
   return { kind, slug: parseSlug(slug) };

@@ -23,11 +23,9 @@ export interface RouterDeps {
   queryClient: QueryClient;
 }
 
-// Page code loads on demand; the loaders stay here so data and code load side by side.
-const pages = { front: loadFrontPage, listing: loadListingPage, article: loadArticlePage };
-
 const listingKinds = ['tag', 'section', 'source', 'author'] as const;
 
+// Page code loads on demand (lazy); the loaders stay here so data and code load side by side.
 export function createRoutes({ source, queryClient }: RouterDeps): RouteObject[] {
   const prefetchListing = (ref: ListingRef, page = 1) => {
     prefetchQuery(queryClient, listingQuery(source, ref, page));
@@ -70,24 +68,24 @@ export function createRoutes({ source, queryClient }: RouterDeps): RouteObject[]
                 ]);
                 return null;
               },
-              lazy: { Component: pages.front },
+              lazy: { Component: loadFrontPage },
             },
             {
               path: 'latest',
               loader: listingLoader('latest'),
-              lazy: { Component: pages.listing },
+              lazy: { Component: loadListingPage },
               handle: { kind: 'latest' },
             },
             {
               path: 'top',
               loader: listingLoader('top'),
-              lazy: { Component: pages.listing },
+              lazy: { Component: loadListingPage },
               handle: { kind: 'top' },
             },
             ...listingKinds.map((kind) => ({
               path: `${kind}/:slug`,
               loader: listingLoader(kind),
-              lazy: { Component: pages.listing },
+              lazy: { Component: loadListingPage },
               handle: { kind },
             })),
             {
@@ -118,7 +116,7 @@ export function createRoutes({ source, queryClient }: RouterDeps): RouteObject[]
                 await Promise.all([article, bodyCode]);
                 return null;
               },
-              lazy: { Component: pages.article },
+              lazy: { Component: loadArticlePage },
             },
             // Never rendered (the loader always throws); the boundary shows Not Found.
             { path: '*', loader: () => notFound(), Component: NotFound },

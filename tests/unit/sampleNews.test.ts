@@ -1,4 +1,4 @@
-import { cp, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
+import { cp, mkdtemp, readdir, readFile, rm, writeFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
@@ -126,9 +126,23 @@ describe('the content generator', () => {
     );
   });
 
-  it('orders Top News by priority', async () => {
+  it('orders Top News by priority, 1 first, and leaves out articles without one', async () => {
+    const articles = path.join(dir, 'articles');
+    for (const name of await readdir(articles)) {
+      await edit(`articles/${name}`, (text) => text.replace(/^priority: .*\n/m, ''));
+    }
+    const ranked = { 'avel-derby-draw': 3, 'cape-merrow-comet': 1, 'grey-seal-pup-count': 2 };
+    for (const [slug, priority] of Object.entries(ranked)) {
+      await edit(`articles/${slug}.md`, (text) =>
+        text.replace(/^---\n/, `---\npriority: ${priority}\n`),
+      );
+    }
     const { api } = await buildSampleNews(dir);
     const top = JSON.parse(String(api.get('top/1.json')?.body)) as { items: { slug: string }[] };
-    expect(top.items.length).toBeGreaterThanOrEqual(5);
+    expect(top.items.map((item) => item.slug)).toEqual([
+      'cape-merrow-comet',
+      'grey-seal-pup-count',
+      'avel-derby-draw',
+    ]);
   });
 });

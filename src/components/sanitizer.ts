@@ -1,4 +1,6 @@
-import createDOMPurify, { type DOMPurify } from 'dompurify';
+import createDOMPurify, { type DOMPurify, type UponSanitizeAttributeHookEvent } from 'dompurify';
+import { saneDimensions } from '../news/limits.ts';
+
 export interface SanitizeOptions {
   /** The document the HTML came from: relative URLs in it resolve against this. */
   baseUrl: string;
@@ -14,61 +16,243 @@ export type Sanitize = (html: string, options: SanitizeOptions) => string;
 let current: SanitizeOptions | null = null;
 
 const SAFE_LINK = /^(https?|mailto|tel):$/;
-/** Attributes that load or link to a URL on any other element (media, areas, quotes...). */
-const URL_ATTRIBUTES = ['src', 'poster', 'href', 'cite', 'background', 'xlink:href'];
+const WEB = /^https?:$/;
+/** URL attributes other than a link's href, each allowed on some element below. */
+const URL_ATTRIBUTES = ['src', 'poster', 'cite'];
 const READER_ARTICLE = /\/article\/([a-z0-9-]{1,120})\/?$/;
 
-function rewriteUrls(node: Element): void {
+/**
+ * What DOMPurify puts before every id and name in a body (SANITIZE_NAMED_PROPS),
+ * so a body can neither clobber the page's globals nor take its ids; the
+ * body's own references to those ids get the same prefix here.
+ */
+const PREFIX = 'user-content-';
+
+/*
+ * Elements that article text needs. Everything else is unwrapped, its text
+ * kept: landmarks and live regions (main, nav, aside, header, footer, search,
+ * output, dialog), page furniture and forms (form, fieldset, legend, label,
+ * input, button, select, progress, meter), presentational relics (font,
+ * center, big, marquee, blink, nobr, spacer), and embedded or foreign content
+ * (iframe, object, embed, canvas, svg, math). DOMPurify drops the content too
+ * where it is code or raw text (script, style, template, noscript, iframe,
+ * svg, math, title, xmp...: its FORBID_CONTENTS).
+ */
+const ALLOWED_TAGS = [
+  ...['a', 'abbr', 'acronym', 'b', 'bdi', 'bdo', 'br', 'cite', 'code', 'data', 'del', 'dfn', 'em'],
+  ...['i', 'ins', 'kbd', 'mark', 'q', 'rp', 'rt', 'ruby', 's', 'samp', 'small', 'span', 'strike'],
+  ...['strong', 'sub', 'sup', 'time', 'tt', 'u', 'var', 'wbr'],
+  ...['address', 'article', 'blockquote', 'details', 'div', 'dl', 'dd', 'dt', 'figcaption'],
+  ...['figure', 'h1', 'h2', 'h3', 'h4', 'h5', 'h6', 'hgroup', 'hr', 'li', 'ol', 'p', 'pre'],
+  ...['section', 'summary', 'ul'],
+  ...['caption', 'col', 'colgroup', 'table', 'tbody', 'td', 'tfoot', 'th', 'thead', 'tr'],
+  ...['area', 'audio', 'img', 'map', 'picture', 'source', 'track', 'video'],
+];
+
+/*
+ * The attributes each element may keep; every other one goes (style, class,
+ * presentational sizes and colours, tabindex, accesskey, autofocus,
+ * contenteditable, popover, role, aria-*, data-*, target, srcset, autoplay...).
+ * Focus order, landmarks, live regions and heading levels stay the page's.
+ */
+const GLOBAL_ATTRIBUTES = ['id', 'title', 'lang', 'dir'];
+const ELEMENT_ATTRIBUTES = new Map<string, readonly string[]>(
+  Object.entries({
+    a: ['href', 'name'],
+    area: ['href', 'alt', 'shape', 'coords'],
+    audio: ['src', 'preload', 'loop', 'muted'],
+    blockquote: ['cite'],
+    del: ['cite', 'datetime'],
+    details: ['open'],
+    img: ['src', 'alt', 'width', 'height', 'usemap'],
+    ins: ['cite', 'datetime'],
+    li: ['value'],
+    map: ['name'],
+    ol: ['start', 'reversed', 'type'],
+    q: ['cite'],
+    source: ['src', 'type'],
+    td: ['colspan', 'rowspan', 'headers'],
+    th: ['colspan', 'rowspan', 'headers', 'scope', 'abbr'],
+    time: ['datetime'],
+    track: ['src', 'kind', 'srclang', 'label', 'default'],
+    ul: ['type'],
+    video: ['src', 'poster', 'preload', 'loop', 'muted', 'width', 'height'],
+  }),
+);
+const ALLOWED_ATTR = [
+  ...new Set([...GLOBAL_ATTRIBUTES, ...[...ELEMENT_ATTRIBUTES.values()].flat()]),
+];
+
+/** A value to keep (possibly normalised), or undefined to drop the attribute. */
+type Check = (value: string, tag: string) => string | undefined;
+
+const oneOf =
+  (...allowed: string[]): Check =>
+  (value) => {
+    const lower = value.trim().toLowerCase();
+    return allowed.includes(lower) ? lower : undefined;
+  };
+const integer =
+  (min: number, max: number): Check =>
+  (value) => {
+    if (!/^\s*-?\d{1,6}\s*$/.test(value)) return undefined;
+    const number = Number(value);
+    return number >= min && number <= max ? String(number) : undefined;
+  };
+const matching =
+  (pattern: RegExp): Check =>
+  (value) =>
+    pattern.test(value) ? value : undefined;
+const flag: Check = () => '';
+const LANGUAGE = matching(/^[a-z]{2,8}(-[a-z0-9]{1,8})*$/i);
+/** An id, a name or a fragment: HTML's rule, not empty and no whitespace. */
+const TOKEN = /^[^\t\n\f\r ]+$/;
+
+/** Value rules; an allowed attribute without one keeps its value as it is. */
+const CHECKS = new Map<string, Check>(
+  Object.entries({
+    id: matching(TOKEN),
+    name: matching(TOKEN),
+    dir: oneOf('ltr', 'rtl', 'auto'),
+    lang: LANGUAGE,
+    srclang: LANGUAGE,
+    // Start and values stay short enough for a list marker to fit its margin.
+    start: integer(-99_999, 99_999),
+    value: integer(-99_999, 99_999),
+    reversed: flag,
+    type: (value, tag) => {
+      if (tag === 'ol') return /^[1aAiI]$/.test(value) ? value : undefined;
+      if (tag === 'ul') return oneOf('disc', 'circle', 'square')(value, tag);
+      return value;
+    },
+    colspan: integer(1, 100),
+    rowspan: integer(0, 1_000),
+    headers: (value) => {
+      const ids = value.split(/[\t\n\f\r ]+/).filter(Boolean);
+      return ids.length ? ids.map(prefixed).join(' ') : undefined;
+    },
+    scope: oneOf('row', 'col', 'rowgroup', 'colgroup'),
+    usemap: (value) => {
+      const name = value.startsWith('#') ? value.slice(1) : '';
+      return TOKEN.test(name) ? `#${prefixed(name)}` : undefined;
+    },
+    shape: oneOf('rect', 'circle', 'poly', 'default'),
+    coords: matching(/^[\d\s.,-]{1,2000}$/),
+    preload: oneOf('none', 'metadata', 'auto'),
+    loop: flag,
+    muted: flag,
+    kind: oneOf('subtitles', 'captions', 'descriptions', 'chapters', 'metadata'),
+    default: flag,
+    open: flag,
+  }),
+);
+
+function prefixed(id: string): string {
+  return id.startsWith(PREFIX) ? id : PREFIX + id;
+}
+
+function checkAttribute(node: Element, event: UponSanitizeAttributeHookEvent): void {
+  const tag = node.localName;
+  const name = event.attrName;
+  if (!GLOBAL_ATTRIBUTES.includes(name) && !ELEMENT_ATTRIBUTES.get(tag)?.includes(name)) {
+    event.keepAttr = false;
+    return;
+  }
+  const check = CHECKS.get(name);
+  if (!check) return;
+  const value = check(event.attrValue, tag);
+  if (value === undefined) event.keepAttr = false;
+  else event.attrValue = value;
+}
+
+function afterAttributes(node: Element): void {
   if (!current) return;
-  if (node.tagName === 'A') {
-    const href = node.getAttribute('href');
-    if (href === null) return;
-    if (href.startsWith('#')) return;
-    const url = parse(href, current.baseUrl);
-    if (!url || !SAFE_LINK.test(url.protocol)) {
-      node.removeAttribute('href');
-      return;
-    }
-    const slug = current.articleSlugFromUrl(url.href) ?? readerArticleSlug(url, current);
-    node.removeAttribute('target');
-    if (slug) {
-      node.setAttribute('href', current.articleHref(slug));
-      node.setAttribute('data-article', slug);
-      node.removeAttribute('rel');
-    } else {
-      node.setAttribute('href', url.href);
-      node.setAttribute('rel', 'noopener noreferrer');
-    }
-  } else if (node.tagName === 'IMG') {
+  const tag = node.localName;
+  if (tag === 'a' || tag === 'area') {
+    rewriteLink(node, current);
+    return;
+  }
+  if (tag === 'img') {
     const src = node.getAttribute('src');
     const url = src === null ? undefined : parse(src, current.baseUrl);
-    if (!url || (url.protocol !== 'https:' && url.protocol !== 'http:')) {
+    if (!url || !WEB.test(url.protocol)) {
       node.remove();
       return;
     }
     node.setAttribute('src', url.href);
-    node.removeAttribute('srcset');
-    node.removeAttribute('sizes');
     node.setAttribute('loading', 'lazy');
     node.setAttribute('decoding', 'async');
-    for (const dimension of ['width', 'height']) {
-      const value = node.getAttribute(dimension);
-      if (value !== null && !/^\d{1,5}$/.test(value)) node.removeAttribute(dimension);
-    }
+    keepSaneDimensions(node);
+    return;
+  }
+  // Video, audio, their sources and tracks, quotations: web addresses only
+  // (DOMPurify lets data: through for media).
+  for (const name of URL_ATTRIBUTES) {
+    const value = node.getAttribute(name);
+    if (value === null) continue;
+    const url = parse(value, current.baseUrl);
+    if (url && WEB.test(url.protocol)) node.setAttribute(name, url.href);
+    else node.removeAttribute(name);
+  }
+  if (tag === 'video' || tag === 'audio') {
+    // Media plays only when the reader asks, and can always be stopped.
+    node.setAttribute('controls', '');
+    if (tag === 'video') keepSaneDimensions(node);
+  }
+}
+
+function rewriteLink(node: Element, options: SanitizeOptions): void {
+  const href = node.getAttribute('href');
+  if (href === null) return;
+  if (href.startsWith('#')) {
+    const target = inPageTarget(href.slice(1));
+    if (target === undefined) node.removeAttribute('href');
+    else node.setAttribute('href', `#${target}`);
+    return;
+  }
+  const url = parse(href, options.baseUrl);
+  if (!url || !SAFE_LINK.test(url.protocol)) {
+    node.removeAttribute('href');
+    return;
+  }
+  const slug = options.articleSlugFromUrl(url.href) ?? readerArticleSlug(url, options);
+  if (slug) {
+    node.setAttribute('href', options.articleHref(slug));
+    node.setAttribute('data-article', slug);
   } else {
-    // Video, audio, their sources and tracks and the rest: web addresses only
-    // (DOMPurify lets data: through for media).
-    node.removeAttribute('srcset');
-    for (const name of URL_ATTRIBUTES) {
-      const value = node.getAttribute(name);
-      if (value === null) continue;
-      const url = parse(value, current.baseUrl);
-      if (url && (url.protocol === 'https:' || url.protocol === 'http:')) {
-        node.setAttribute(name, url.href);
-      } else {
-        node.removeAttribute(name);
-      }
-    }
+    node.setAttribute('href', url.href);
+    node.setAttribute('rel', 'noopener noreferrer');
+  }
+}
+
+/**
+ * The fragment of an in-page link, pointed at the prefixed id or name it means;
+ * undefined for "#" alone or a fragment no id could have (the link then goes).
+ */
+function inPageTarget(fragment: string): string | undefined {
+  let id: string;
+  try {
+    id = decodeURIComponent(fragment);
+  } catch {
+    return undefined;
+  }
+  if (!TOKEN.test(id)) return undefined;
+  return id.startsWith(PREFIX) ? fragment : PREFIX + fragment;
+}
+
+/** Width and height together when saneDimensions() accepts them, else neither. */
+function keepSaneDimensions(node: Element): void {
+  const side = (name: string) => {
+    const value = node.getAttribute(name);
+    return value !== null && /^\d{1,6}$/.test(value) ? Number(value) : undefined;
+  };
+  const sane = saneDimensions(side('width'), side('height'));
+  if (sane) {
+    node.setAttribute('width', String(sane.width));
+    node.setAttribute('height', String(sane.height));
+  } else {
+    node.removeAttribute('width');
+    node.removeAttribute('height');
   }
 }
 
@@ -89,10 +273,12 @@ function readerArticleSlug(url: URL, options: SanitizeOptions): string | undefin
 }
 
 /*
- * Turn an untrusted HTML fragment into markup that is safe to put in the DOM:
- * no script, no event handlers, no javascript: or data: URLs, no forms or
- * styles; links and images resolved against their document; links to the
- * source's own articles pointed at the reader's pages; headings start at h2.
+ * Turn an untrusted HTML fragment into markup that is safe to put in the DOM
+ * and stays inside its column: no script, event handlers, javascript: or data:
+ * URLs, forms, styles or presentational attributes; no focus order, landmarks,
+ * live regions, roles or heading levels of its own (headings start at h2);
+ * links and images resolved against their document; links to the source's own
+ * articles pointed at the reader's pages; in-page links kept working.
  */
 function sanitizeWith(purify: DOMPurify, html: string, options: SanitizeOptions): string {
   current = options;
@@ -101,28 +287,14 @@ function sanitizeWith(purify: DOMPurify, html: string, options: SanitizeOptions)
   try {
     fragment = purify.sanitize(html, {
       RETURN_DOM_FRAGMENT: true,
-      FORBID_TAGS: [
-        'style',
-        'form',
-        'input',
-        'button',
-        'textarea',
-        'select',
-        'option',
-        'iframe',
-        'frame',
-        'object',
-        'embed',
-        'svg',
-        'math',
-        'link',
-        'meta',
-        'base',
-        'dialog',
-        'template',
-      ],
-      FORBID_ATTR: ['style', 'class', 'target', 'srcset'],
+      ALLOWED_TAGS,
+      ALLOWED_ATTR,
+      // DOMPurify drops any other attribute whose value starts like a URL scheme
+      // ("Note: ..."); these are never URLs.
+      ADD_URI_SAFE_ATTR: ['abbr', 'datetime', 'headers'],
+      ALLOW_ARIA_ATTR: false,
       ALLOW_DATA_ATTR: false,
+      KEEP_CONTENT: true,
       SANITIZE_NAMED_PROPS: true,
     });
   } finally {
@@ -132,6 +304,7 @@ function sanitizeWith(purify: DOMPurify, html: string, options: SanitizeOptions)
   if (!fragment) return '';
   for (const heading of fragment.querySelectorAll('h1')) {
     const h2 = document.createElement('h2');
+    for (const attribute of heading.attributes) h2.setAttribute(attribute.name, attribute.value);
     h2.append(...heading.childNodes);
     heading.replaceWith(h2);
   }
@@ -143,6 +316,7 @@ function sanitizeWith(purify: DOMPurify, html: string, options: SanitizeOptions)
 export function createSanitizer(): Sanitize {
   // A private instance, so these hooks never touch anyone else's DOMPurify.
   const purify = createDOMPurify(window);
-  purify.addHook('afterSanitizeAttributes', rewriteUrls);
+  purify.addHook('uponSanitizeAttribute', checkAttribute);
+  purify.addHook('afterSanitizeAttributes', afterAttributes);
   return (html, options) => sanitizeWith(purify, html, options);
 }

@@ -1,90 +1,134 @@
-import { existsSync } from 'node:fs';
+import { statSync } from 'node:fs';
+import type { ServerResponse } from 'node:http';
 import path from 'node:path';
 import type { Plugin, ResolvedConfig } from 'vite';
+import { answerPlain, plainErrors, requestGuard, viteServes } from './requestGuard.ts';
 import { buildSampleNews, ContentError, type Api } from './sample-news.ts';
 
 /**
  * Serves the sample news API (generated from content/) at `{base}api/` in the
- * dev server, and emits it into the build so `dist/` is a complete site.
+ * dev server, and emits it into the build so `dist/` is a complete site. Both
+ * the dev and the preview server get the request guard (./requestGuard.ts) as
+ * their first middleware, and plain 500s in place of stack traces.
  */
 export function sampleNews(options: { contentDir: string }): Plugin {
   const contentDir = path.resolve(options.contentDir);
   let config: ResolvedConfig;
   let api: Promise<Api> | undefined;
   const load = () => (api ??= buildSampleNews(contentDir).then((news) => news.api));
+  // Every request for a broken sample API fails with the same error: log it once.
+  const reported = new WeakSet<object>();
+  const report = (error: unknown) => {
+    if (typeof error === 'object' && error !== null) {
+      if (reported.has(error)) return;
+      reported.add(error);
+    }
+    config.logger.error(describe(error), { timestamp: true });
+  };
 
   return {
     name: 'broadsheet-sample-news',
     configResolved(resolved) {
       config = resolved;
     },
-    configureServer(server) {
-      server.watcher.add(contentDir);
-      const onChange = (file: string) => {
-        if (!file.startsWith(contentDir)) return;
-        api = undefined;
-        load().then(
-          () => {
-            server.ws.send({ type: 'full-reload' });
-          },
-          (error: unknown) => {
-            config.logger.error(describe(error));
-          },
-        );
-      };
-      server.watcher.on('change', onChange);
-      server.watcher.on('add', onChange);
-      server.watcher.on('unlink', onChange);
-      load().catch((error: unknown) => {
-        config.logger.error(describe(error));
-      });
+    configureServer: {
+      // First, so the request guard sees every request before Vite does.
+      order: 'pre',
+      handler(server) {
+        server.middlewares.use(requestGuard({ allows: viteServes(server.config) }));
 
-      const prefix = `${config.base}api/`;
-      server.middlewares.use((req, res, next) => {
-        const url = req.url?.split('?')[0] ?? '';
-        if (!url.startsWith(prefix)) {
-          next();
-          return;
-        }
-        load().then(
-          (documents) => {
-            const file = documents.get(decodeURIComponent(url.slice(prefix.length)));
-            if (!file) {
-              res.statusCode = 404;
-              res.setHeader('Content-Type', 'application/json');
-              res.end('{"error":"Not Found"}');
-              return;
-            }
-            res.setHeader('Content-Type', file.contentType);
-            res.setHeader('Cache-Control', 'no-cache');
-            res.end(file.body);
-          },
-          (error: unknown) => {
-            res.statusCode = 500;
-            res.setHeader('Content-Type', 'application/json');
-            res.end(JSON.stringify({ error: describe(error) }));
-          },
-        );
-      });
+        server.watcher.add(contentDir);
+        const onChange = (file: string) => {
+          if (!file.startsWith(contentDir)) return;
+          api = undefined;
+          load().then(
+            () => {
+              server.ws.send({ type: 'full-reload' });
+            },
+            (error: unknown) => {
+              report(error);
+            },
+          );
+        };
+        server.watcher.on('change', onChange);
+        server.watcher.on('add', onChange);
+        server.watcher.on('unlink', onChange);
+        load().catch((error: unknown) => {
+          report(error);
+        });
+
+        const prefix = `${config.base}api/`;
+        server.middlewares.use((req, res, next) => {
+          const url = req.url?.split('?')[0] ?? '';
+          if (!url.startsWith(prefix)) {
+            next();
+            return;
+          }
+          const docPath = decodePath(url.slice(prefix.length));
+          if (docPath === undefined) {
+            answerPlain(res, 400);
+            return;
+          }
+          load()
+            .then((documents) => {
+              const file = documents.get(docPath);
+              if (!file) {
+                notFound(res);
+                return;
+              }
+              res.setHeader('Content-Type', file.contentType);
+              res.setHeader('Cache-Control', 'no-cache');
+              res.end(file.body);
+            })
+            .catch((error: unknown) => {
+              report(error);
+              if (res.headersSent) res.destroy();
+              else
+                answerPlain(
+                  res,
+                  500,
+                  "The sample news could not be served: see the dev server's log.",
+                );
+            });
+        });
+
+        return () => {
+          server.middlewares.use(plainErrors(config.logger, server));
+        };
+      },
     },
-    configurePreviewServer(server) {
-      // The preview server falls back to index.html for unknown paths; an API
-      // document that does not exist must be a real 404 instead.
-      const prefix = `${config.base}api/`;
-      const outDir = path.resolve(config.root, config.build.outDir);
-      server.middlewares.use((req, res, next) => {
-        const url = req.url?.split('?')[0] ?? '';
-        if (
-          url.startsWith(prefix) &&
-          !existsSync(path.join(outDir, 'api', decodeURIComponent(url.slice(prefix.length))))
-        ) {
-          res.statusCode = 404;
-          res.setHeader('Content-Type', 'application/json');
-          res.end('{"error":"Not Found"}');
-          return;
-        }
-        next();
-      });
+    configurePreviewServer: {
+      // First, so the request guard sees every request before Vite does.
+      order: 'pre',
+      handler(server) {
+        server.middlewares.use(requestGuard());
+
+        // The preview server falls back to index.html for unknown paths; an API
+        // document that does not exist must be a real 404 instead.
+        const prefix = `${config.base}api/`;
+        const apiDir = path.resolve(config.root, config.build.outDir, 'api');
+        server.middlewares.use((req, res, next) => {
+          const url = req.url?.split('?')[0] ?? '';
+          if (!url.startsWith(prefix)) {
+            next();
+            return;
+          }
+          const docPath = decodePath(url.slice(prefix.length));
+          if (docPath === undefined) {
+            answerPlain(res, 400);
+            return;
+          }
+          if (!isFileInside(apiDir, docPath)) {
+            notFound(res);
+            return;
+          }
+          next();
+        });
+
+        return () => {
+          server.middlewares.use(plainErrors(config.logger));
+        };
+      },
     },
     async generateBundle() {
       let documents: Api;
@@ -98,6 +142,31 @@ export function sampleNews(options: { contentDir: string }): Plugin {
       }
     },
   };
+}
+
+function notFound(res: ServerResponse): void {
+  res.statusCode = 404;
+  res.setHeader('Content-Type', 'application/json');
+  res.end('{"error":"Not Found"}');
+}
+
+function decodePath(encoded: string): string | undefined {
+  try {
+    return decodeURIComponent(encoded);
+  } catch {
+    return undefined;
+  }
+}
+
+/** Whether `relative` names a file inside `dir` (never outside it, whatever it holds). */
+function isFileInside(dir: string, relative: string): boolean {
+  const file = path.resolve(dir, relative);
+  if (!file.startsWith(dir + path.sep)) return false;
+  try {
+    return statSync(file, { throwIfNoEntry: false })?.isFile() ?? false;
+  } catch {
+    return false;
+  }
 }
 
 function describe(error: unknown): string {

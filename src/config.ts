@@ -1,6 +1,6 @@
 import * as v from 'valibot';
 import { fetchJson } from './sources/fetchJson.ts';
-import { isSourceError } from './sources/SourceError.ts';
+import { isSourceError, withoutCredentials } from './sources/SourceError.ts';
 
 export const CONFIG_FILE = 'broadsheet.config.json';
 
@@ -66,7 +66,14 @@ export async function loadConfig(configUrl: string): Promise<Config> {
   try {
     resolved = new URL(url, configUrl);
   } catch {
-    throw new ConfigError(configUrl, `“source.url”: “${url}” is not a URL.`);
+    throw new ConfigError(configUrl, `“source.url”: “${withoutCredentials(url)}” is not a URL.`);
+  }
+  if (resolved.username || resolved.password) {
+    // Every reader would be shown them, and browsers refuse to fetch such an address anyway.
+    throw new ConfigError(
+      configUrl,
+      '“source.url” has a user name or password in it. Take them out: the reader fetches the news from every reader’s browser, so a source must be public (and allow this site through CORS when it is on another site).',
+    );
   }
   if (resolved.protocol !== 'https:' && resolved.protocol !== 'http:') {
     throw new ConfigError(configUrl, `“source.url”: only http and https sources are supported.`);

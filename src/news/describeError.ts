@@ -30,6 +30,14 @@ export function describeError(error: unknown): ErrorDescription {
         retryable: true,
       };
     case 'network':
+      if (error.redirected) {
+        return {
+          title: 'We couldn’t read the news source',
+          detail: `The news source redirects to another site, which does not allow this site to read it (CORS). Try again later. If you run this site: point broadsheet.config.json at the address it redirects to, and make that server send the header Access-Control-Allow-Origin: ${window.location.origin} (or *) with its responses.`,
+          document,
+          retryable: true,
+        };
+      }
       if (error.crossOrigin) {
         const origin = new URL(error.url).origin;
         return {

@@ -1,26 +1,29 @@
+import { dateTimeFormat, relativeTimeFormat } from './locale.ts';
+
 const DAY_MS = 24 * 60 * 60 * 1000;
 
 /**
  * "3 hours ago" within the last 24 hours, "8 Nov 2017" otherwise (with the
- * time when asked, e.g. for an update on the day), in the site's language. A date in the (near) future reads as "just now" rather than
- * "in 5 minutes": clocks disagree.
+ * time when asked, e.g. for an update on the day), in the site's language. A
+ * date in the (near) future reads as "just now" rather than "in 5 minutes":
+ * clocks disagree.
  */
 export function formatDate(
   iso: string,
   now: number,
-  locale: string | undefined,
+  language: string | undefined,
   options: { withTime?: boolean } = {},
 ): string {
   const time = Date.parse(iso);
   const age = now - time;
   if (age < DAY_MS && age > -DAY_MS) {
-    const rtf = new Intl.RelativeTimeFormat(locale, { numeric: 'auto' });
+    const rtf = relativeTimeFormat(language);
     const minutes = Math.max(0, Math.floor(age / 60_000));
     if (minutes < 1) return rtf.format(0, 'second');
     if (minutes < 60) return rtf.format(-minutes, 'minute');
     return rtf.format(-Math.floor(minutes / 60), 'hour');
   }
-  return new Intl.DateTimeFormat(locale, {
+  return dateTimeFormat(language, {
     day: 'numeric',
     month: 'short',
     year: 'numeric',
@@ -29,8 +32,8 @@ export function formatDate(
 }
 
 /** The full date and time, for a `<time>` element's title. */
-export function formatFullDate(iso: string, locale: string | undefined): string {
-  return new Intl.DateTimeFormat(locale, { dateStyle: 'full', timeStyle: 'short' }).format(
+export function formatFullDate(iso: string, language: string | undefined): string {
+  return dateTimeFormat(language, { dateStyle: 'full', timeStyle: 'short' }).format(
     Date.parse(iso),
   );
 }

@@ -17,21 +17,33 @@ export class SourceError extends Error {
    * reader says it may be either.
    */
   readonly crossOrigin: boolean;
+  /**
+   * The document's own address answered with a redirect that could not be
+   * followed: to another origin that does not allow this site (CORS).
+   */
+  readonly redirected: boolean;
 
   constructor(
     kind: SourceErrorKind,
     url: string,
     message: string,
-    options: { status?: number; cause?: unknown; crossOrigin?: boolean } = {},
+    options: { status?: number; cause?: unknown; crossOrigin?: boolean; redirected?: boolean } = {},
   ) {
-    super(message, { cause: options.cause });
+    // What a reader is shown never carries a password from the config.
+    super(withoutCredentials(message), { cause: options.cause });
     this.kind = kind;
-    this.url = url;
+    this.url = withoutCredentials(url);
     this.status = options.status;
     this.crossOrigin = options.crossOrigin ?? false;
+    this.redirected = options.redirected ?? false;
   }
 }
 
 export function isSourceError(error: unknown): error is SourceError {
   return error instanceof SourceError;
+}
+
+/** Text with the user name and password taken out of every URL in it (`https://user:secret@host/` becomes `https://host/`). */
+export function withoutCredentials(text: string): string {
+  return text.replace(/\b([a-z][a-z0-9+.-]*:\/\/)[^/?#\s@]*@/gi, '$1');
 }

@@ -1,3 +1,4 @@
+import { LIMITS } from '../news/limits.ts';
 import { SourceError } from './SourceError.ts';
 
 /** Give up on a document after this long, so a stalled server never leaves the reader waiting. */
@@ -49,7 +50,7 @@ export async function fetchDocument(
         headers: { Accept: 'application/json' },
       });
     } catch (cause) {
-      throw failure(cause);
+      throw await failure(cause);
     }
     if (response.status === 404 || response.status === 410) {
       throw new SourceError('not-found', url, `${url} was not found (HTTP ${response.status}).`, {
@@ -63,9 +64,10 @@ export async function fetchDocument(
     }
     let text: string;
     try {
-      text = await response.text();
+      text = await readText(response, url);
     } catch (cause) {
-      throw failure(cause);
+      if (cause instanceof SourceError) throw cause;
+      throw await failure(cause, { answered: true });
     }
     try {
       return {
@@ -81,7 +83,8 @@ export async function fetchDocument(
     signal?.removeEventListener('abort', forwardAbort);
   }
 
-  function failure(cause: unknown): unknown {
+  /** Why the request failed; `answered`: the server had answered, so it did not redirect. */
+  async function failure(cause: unknown, { answered = false } = {}): Promise<unknown> {
     if (timedOut) {
       return new SourceError(
         'timeout',
@@ -92,11 +95,75 @@ export async function fetchDocument(
     }
     // The caller gave up (navigated away): let the abort through untouched.
     if (signal?.aborted) return signal.reason ?? cause;
+    if (!answered && !isCrossOrigin(url) && (await redirects(url, controller.signal))) {
+      // The browser reports a redirect it may not follow exactly like a dropped connection.
+      return new SourceError(
+        'network',
+        url,
+        `${url} redirects to another site, which does not allow this site to read it.`,
+        { cause, crossOrigin: true, redirected: true },
+      );
+    }
     return new SourceError('network', url, `${url} could not be reached.`, {
       cause,
       crossOrigin: isCrossOrigin(url),
     });
   }
+}
+
+/** Whether `url` answers with a redirect (asked again, without following it). */
+async function redirects(url: string, signal: AbortSignal): Promise<boolean> {
+  try {
+    const response = await fetch(url, {
+      signal,
+      redirect: 'manual',
+      headers: { Accept: 'application/json' },
+    });
+    void response.body?.cancel();
+    return response.type === 'opaqueredirect' || (response.status >= 300 && response.status < 400);
+  } catch {
+    return false;
+  }
+}
+
+/**
+ * The body as text, read no further than the reader's limit: a document of
+ * any size must not fill memory, nor freeze the page while it is parsed.
+ */
+async function readText(response: Response, url: string): Promise<string> {
+  const limit = LIMITS.documentBytes;
+  const declared = Number(response.headers.get('Content-Length'));
+  if (declared > limit) throw tooLarge(url, declared);
+  if (!response.body) return response.text();
+  const reader = response.body.getReader();
+  const chunks: Uint8Array[] = [];
+  let size = 0;
+  for (;;) {
+    const { done, value } = await reader.read();
+    if (done) break;
+    size += value.byteLength;
+    if (size > limit) {
+      void reader.cancel();
+      throw tooLarge(url, size);
+    }
+    chunks.push(value);
+  }
+  const bytes = new Uint8Array(size);
+  let offset = 0;
+  for (const chunk of chunks) {
+    bytes.set(chunk, offset);
+    offset += chunk.byteLength;
+  }
+  return new TextDecoder().decode(bytes);
+}
+
+function tooLarge(url: string, bytes: number): SourceError {
+  const megabytes = (value: number) => `${(value / 1_000_000).toFixed(1)} MB`;
+  return new SourceError(
+    'invalid-data',
+    url,
+    `${url} is too large to read (at least ${megabytes(bytes)}; the reader reads documents of up to ${megabytes(LIMITS.documentBytes)}).`,
+  );
 }
 
 function isCrossOrigin(url: string): boolean {

@@ -1,9 +1,13 @@
 import * as v from 'valibot';
 import type { Article, Image, Listing, ListingRef, Ref, Site, Summary } from '../news/types.ts';
+import { boundedSource } from './boundedSource.ts';
 import { DOCUMENT_TIMEOUT_MS, fetchDocument } from './fetchJson.ts';
 import type { NewsSource } from './NewsSource.ts';
 import { SourceError } from './SourceError.ts';
-import { cutAtWord, htmlToText, shortHash, slugify } from './text.ts';
+import { LIMITS } from '../news/limits.ts';
+import { languageTag } from '../news/locale.ts';
+import { cutAtWord } from '../news/plainText.ts';
+import { htmlToText, shortHash, slugify } from './text.ts';
 import { dateTimeSchema, resolveUrl, slugSchema, validateDocument } from './validate.ts';
 
 // JSON Feed 1.0 and 1.1 (https://jsonfeed.org/version/1.1). A feed is one
@@ -146,7 +150,7 @@ export function createJsonFeedSource(
 
   const notFound = (message: string) => new SourceError('not-found', url, message);
 
-  return {
+  return boundedSource({
     id: `jsonfeed:${url}`,
 
     async site(signal) {
@@ -180,7 +184,7 @@ export function createJsonFeedSource(
     articleSlugFromUrl(href) {
       return latestLoaded?.byPageUrl.get(withoutHash(href));
     },
-  };
+  });
 }
 
 function findGroup(feed: LoadedFeed, ref: ListingRef): Group | undefined {
@@ -277,6 +281,8 @@ function buildFeed(head: WireFeed, feedUrl: string, pages: FeedPage[]): LoadedFe
   const entries: Entry[] = [];
   for (const page of pages) {
     for (const raw of page.items) {
+      // However long a feed is, the reader reads no more of it than this.
+      if (entries.length === LIMITS.feedItems) break;
       const parsed = v.safeParse(itemSchema, raw);
       if (!parsed.success) continue;
       const item = parsed.output;
@@ -543,7 +549,7 @@ function textToHtml(text: string): string {
     .join('\n');
 }
 
-// Dates, URLs, languages
+// Dates and URLs
 
 const DATE_TIME =
   /^(\d{4})-(\d{2})-(\d{2})(?:[Tt ](\d{2}):(\d{2})(?::(\d{2})(\.\d+)?)?)?\s*([Zz]|[+-]\d{2}:?\d{2})?$/;
@@ -567,16 +573,6 @@ function toDateTime(raw: string | undefined): string | undefined {
     !zone || zone.toUpperCase() === 'Z' ? 'Z' : zone.replace(/^([+-]\d{2}):?(\d{2})$/, '$1:$2');
   const value = `${year}-${month}-${day}T${hour}:${minute}:${second}${fraction}${offset}`;
   return v.is(dateTimeSchema, value) ? value : undefined;
-}
-
-function languageTag(raw: string | undefined): string | undefined {
-  const tag = raw?.trim();
-  if (!tag) return undefined;
-  try {
-    return Intl.getCanonicalLocales(tag)[0];
-  } catch {
-    return undefined;
-  }
 }
 
 /** An absolute http(s) URL from a field that may be missing, empty or relative. */

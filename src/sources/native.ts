@@ -1,5 +1,8 @@
 import * as v from 'valibot';
+import { LIMITS, saneDimensions } from '../news/limits.ts';
+import { languageTag } from '../news/locale.ts';
 import type { Article, Image, Listing, ListingRef, Site, Summary } from '../news/types.ts';
+import { boundedSource } from './boundedSource.ts';
 import { fetchJson } from './fetchJson.ts';
 import type { NewsSource } from './NewsSource.ts';
 import { SourceError } from './SourceError.ts';
@@ -37,10 +40,12 @@ const summaryEntries = {
 
 const summarySchema = v.object(summaryEntries);
 
+// Lists of items are checked item by item (see readItems): one bad story is
+// skipped, not the whole document.
 const articleSchema = v.object({
   ...summaryEntries,
   body: v.string(),
-  related: v.optional(v.array(summarySchema)),
+  related: v.optional(v.array(v.unknown())),
 });
 
 const listingSchema = v.object({
@@ -48,14 +53,14 @@ const listingSchema = v.object({
   page: v.pipe(v.number(), v.integer(), v.minValue(1)),
   pageCount: count,
   total: count,
-  items: v.array(summarySchema),
+  items: v.array(v.unknown()),
 });
 
 const siteSchema = v.object({
   name: text,
   description: v.optional(v.string()),
   language: v.optional(v.string()),
-  sections: v.array(refSchema),
+  sections: v.array(v.unknown()),
   pageSize: v.pipe(v.number(), v.integer(), v.minValue(1)),
 });
 
@@ -70,7 +75,7 @@ function toImage(image: WireImage, base: string): Image | undefined {
     alt: image.alt,
     ...(image.caption ? { caption: image.caption } : {}),
     ...(image.credit ? { credit: image.credit } : {}),
-    ...(image.width && image.height ? { width: image.width, height: image.height } : {}),
+    ...saneDimensions(image.width, image.height),
   };
 }
 
@@ -88,6 +93,37 @@ function toSummary(raw: WireSummary, base: string): Summary {
     tags: raw.tags ?? [],
     ...(image ? { image } : {}),
   };
+}
+
+/**
+ * The valid items of a list, read no further than `max` (a document may hold
+ * any number). An item that does not match its schema is skipped, and the
+ * console says which and why, so a publisher can find it.
+ */
+function readItems<const S extends v.GenericSchema>(
+  schema: S,
+  items: unknown[],
+  max: number,
+  where: { url: string; field: string },
+): v.InferOutput<S>[] {
+  const valid: v.InferOutput<S>[] = [];
+  const problems: string[] = [];
+  for (const [index, item] of items.slice(0, max).entries()) {
+    const result = v.safeParse(schema, item);
+    if (result.success) {
+      valid.push(result.output);
+      continue;
+    }
+    const issue = result.issues[0];
+    const path = v.getDotPath(issue);
+    problems.push(`${where.field}.${index}${path ? `.${path}` : ''}: ${issue.message}`);
+  }
+  if (problems.length > 0) {
+    console.warn(
+      `Broadsheet skipped ${problems.length} of the items in ${where.url} that are not valid:\n  ${problems.join('\n  ')}`,
+    );
+  }
+  return valid;
 }
 
 const listingPaths: Record<ListingRef['kind'], string> = {
@@ -108,7 +144,7 @@ export function createNativeSource(
   const url = (path: string) => new URL(path, base).href;
   const articlePrefix = url('articles/');
 
-  return {
+  return boundedSource({
     id: `native:${base}`,
 
     async site(signal) {
@@ -118,9 +154,14 @@ export function createNativeSource(
         await fetchJson(docUrl, { signal, ...options }),
         docUrl,
       );
-      const site: Site = { name: raw.name, sections: raw.sections, pageSize: raw.pageSize };
+      const sections = readItems(refSchema, raw.sections, LIMITS.sections, {
+        url: docUrl,
+        field: 'sections',
+      });
+      const site: Site = { name: raw.name, sections, pageSize: raw.pageSize };
       if (raw.description) site.description = raw.description;
-      if (raw.language) site.language = raw.language;
+      const language = languageTag(raw.language);
+      if (language) site.language = language;
       return site;
     },
 
@@ -136,7 +177,10 @@ export function createNativeSource(
         ...toSummary(raw, docUrl),
         body: raw.body,
         baseUrl: docUrl,
-        related: (raw.related ?? []).map((item) => toSummary(item, docUrl)),
+        related: readItems(summarySchema, raw.related ?? [], LIMITS.related, {
+          url: docUrl,
+          field: 'related',
+        }).map((item) => toSummary(item, docUrl)),
       };
       return article;
     },
@@ -156,7 +200,10 @@ export function createNativeSource(
         page: raw.page,
         pageCount: raw.pageCount,
         total: raw.total,
-        items: raw.items.map((item) => toSummary(item, docUrl)),
+        items: readItems(summarySchema, raw.items, LIMITS.listingItems, {
+          url: docUrl,
+          field: 'items',
+        }).map((item) => toSummary(item, docUrl)),
       };
       return listing;
     },
@@ -166,7 +213,7 @@ export function createNativeSource(
       const match = /^([a-z0-9-]{1,120})\.json$/.exec(href.slice(articlePrefix.length));
       return match?.[1];
     },
-  };
+  });
 }
 
 /** A slug from a URL the reader typed is untrusted too: never build a path from a bad one. */

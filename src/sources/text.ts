@@ -39,12 +39,3 @@ export function shortHash(text: string): string {
   }
   return (hash >>> 0).toString(36);
 }
-
-/** At most about `max` characters of `text`, cut at a word and ended with "…" when cut. */
-export function cutAtWord(text: string, max = 80): string {
-  if (text.length <= max) return text;
-  const cut = text.slice(0, max);
-  const space = cut.lastIndexOf(' ');
-  const words = space >= max / 2 ? cut.slice(0, space) : cut;
-  return `${words.replace(/[\s,;:.–—-]+$/, '')}…`;
-}

@@ -1,9 +1,12 @@
 import * as v from 'valibot';
 import type { Article, Image, Listing, Ref, Site, Summary } from '../news/types.ts';
+import { boundedSource } from './boundedSource.ts';
 import { fetchDocument, type FetchedDocument } from './fetchJson.ts';
 import type { NewsSource } from './NewsSource.ts';
 import { isSourceError, SourceError } from './SourceError.ts';
-import { cutAtWord, htmlToText, slugify } from './text.ts';
+import { languageTag } from '../news/locale.ts';
+import { cutAtWord } from '../news/plainText.ts';
+import { htmlToText, slugify } from './text.ts';
 import { dateTimeSchema, resolveUrl, slugSchema, validateDocument } from './validate.ts';
 
 // Wire shapes of the WordPress REST API v2 (docs/decisions/005-wordpress-mapping.md).
@@ -12,6 +15,8 @@ import { dateTimeSchema, resolveUrl, slugSchema, validateDocument } from './vali
 
 const PAGE_SIZE = 10;
 const MAX_SECTIONS = 8;
+/** Categories asked for (per_page) and read, to choose the sections from. */
+const CATEGORIES_READ = 100;
 const SLUG = /^[a-z0-9-]{1,120}$/;
 /**
  * `id-{id}`: the slug the reader gives a post, term or user whose own slug it
@@ -206,7 +211,7 @@ export function createWordPressSource(
 
   async function sections(signal: AbortSignal | undefined): Promise<Ref[]> {
     const url = endpoint('wp/v2/categories', {
-      per_page: '100',
+      per_page: String(CATEGORIES_READ),
       orderby: 'count',
       order: 'desc',
       hide_empty: 'true',
@@ -221,14 +226,16 @@ export function createWordPressSource(
         return [];
       throw error;
     }
-    const categories = validateDocument(listSchema, body, url).flatMap((item) => {
-      const parsed = v.safeParse(categorySchema, item);
-      if (!parsed.success || !parsed.output.count) return [];
-      const ref = toRef(parsed.output);
-      if (!ref) return [];
-      remember('categories', ref, parsed.output.id);
-      return [{ ref, count: parsed.output.count, topLevel: !parsed.output.parent }];
-    });
+    const categories = validateDocument(listSchema, body, url)
+      .slice(0, CATEGORIES_READ)
+      .flatMap((item) => {
+        const parsed = v.safeParse(categorySchema, item);
+        if (!parsed.success || !parsed.output.count) return [];
+        const ref = toRef(parsed.output);
+        if (!ref) return [];
+        remember('categories', ref, parsed.output.id);
+        return [{ ref, count: parsed.output.count, topLevel: !parsed.output.parent }];
+      });
     categories.sort((a, b) => Number(b.topLevel) - Number(a.topLevel) || b.count - a.count);
     return uniqueRefs(categories.map((category) => category.ref)).slice(0, MAX_SECTIONS);
   }
@@ -294,7 +301,10 @@ export function createWordPressSource(
       throw error;
     }
     const raw = validateDocument(listSchema, document.body, url);
-    const items = uniqueBySlug(raw.flatMap((item) => toSummary(item, info, remember) ?? []));
+    // Asked for a page of PAGE_SIZE posts, a server may still send any number.
+    const items = uniqueBySlug(
+      raw.slice(0, PAGE_SIZE).flatMap((item) => toSummary(item, info, remember) ?? []),
+    );
     const total = headerCount(document.headers, 'X-WP-Total');
     const pageCount = headerCount(document.headers, 'X-WP-TotalPages');
     const guessedPages = raw.length === 0 ? page - 1 : raw.length >= PAGE_SIZE ? page + 1 : page;
@@ -318,7 +328,7 @@ export function createWordPressSource(
     };
   }
 
-  return {
+  return boundedSource({
     id: `wordpress:${root.href}`,
 
     async site(signal) {
@@ -409,7 +419,7 @@ export function createWordPressSource(
       }
       return undefined;
     },
-  };
+  });
 }
 
 /** First path segments under which WordPress serves things that are not posts. */
@@ -559,11 +569,6 @@ function offsetFromHours(hours: number | undefined): string {
   const abs = Math.abs(minutes);
   const pad = (n: number) => String(n).padStart(2, '0');
   return `${minutes < 0 ? '-' : '+'}${pad(Math.floor(abs / 60))}:${pad(abs % 60)}`;
-}
-
-function languageTag(value: string | undefined): string | undefined {
-  const tag = value?.trim().replaceAll('_', '-');
-  return tag && /^[a-zA-Z]{2,3}(-[a-zA-Z0-9]{1,8})*$/.test(tag) ? tag : undefined;
 }
 
 /**

@@ -2,7 +2,10 @@ import path from 'node:path';
 import { build } from 'vite';
 import type { TestProject } from 'vitest/node';
 
-export const BUILD_ROOT = path.resolve('node_modules/.cache/broadsheet-e2e');
+/** Where the builds go; BROADSHEET_E2E_BUILD moves them, so two runs on one checkout never share one. */
+export const BUILD_ROOT = path.resolve(
+  process.env.BROADSHEET_E2E_BUILD ?? 'node_modules/.cache/broadsheet-e2e',
+);
 
 declare module 'vitest' {
   export interface ProvidedContext {

@@ -1,6 +1,6 @@
 import { screen, waitFor, within } from '@testing-library/react';
 import { delay, http, HttpResponse } from 'msw';
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import type { Listing } from '../../src/news/types.ts';
 import { renderApp } from './renderApp.tsx';
 import { API, sampleDocument, server } from './server.ts';
@@ -102,7 +102,7 @@ describe('when things go wrong', () => {
 
   it('a malformed document says which document and field are wrong', async () => {
     const listing = await sampleDocument<Listing>('tags/port-avel/1.json');
-    const broken = { ...listing, items: [{ ...listing.items[0], publishedAt: 'yesterday' }] };
+    const broken = { ...listing, items: { 0: listing.items[0] } };
     failFor('tags/port-avel/1.json', 1, () => HttpResponse.json(broken));
     renderApp('/tag/port-avel');
 
@@ -113,7 +113,23 @@ describe('when things go wrong', () => {
       }),
     ).toBeInTheDocument();
     expect(screen.getByText(`${API}tags/port-avel/1.json`)).toBeInTheDocument();
-    expect(screen.getByText(/at “items\.0\.publishedAt”/)).toBeInTheDocument();
+    expect(screen.getByText(/at “items”/)).toBeInTheDocument();
+  });
+
+  it('a listing with one malformed story shows the others', async () => {
+    const warn = vi.spyOn(console, 'warn').mockImplementation(() => undefined);
+    const listing = await sampleDocument<Listing>('tags/port-avel/1.json');
+    const [first, ...rest] = listing.items;
+    const broken = { ...listing, items: [{ ...first, publishedAt: 'yesterday' }, ...rest] };
+    failFor('tags/port-avel/1.json', 1, () => HttpResponse.json(broken));
+    renderApp('/tag/port-avel');
+
+    const second = rest[0];
+    if (!first || !second) throw new Error('the sample tag needs two stories');
+    expect(await screen.findByRole('link', { name: second.headline })).toBeInTheDocument();
+    expect(screen.queryByRole('link', { name: first.headline })).not.toBeInTheDocument();
+    expect(warn).toHaveBeenCalledWith(expect.stringMatching(/items\.0\.publishedAt/));
+    warn.mockRestore();
   });
 
   it('a document that is not JSON says so', async () => {

@@ -1,5 +1,5 @@
 import { http, HttpResponse } from 'msw';
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { createNativeSource } from '../../src/sources/native.ts';
 import { SourceError } from '../../src/sources/SourceError.ts';
 import { server } from './server.ts';
@@ -58,12 +58,7 @@ describe('the native source adapter', () => {
 
   it.each([
     [{ ...listing, page: 0 }, 'page'],
-    [{ ...listing, items: [{ ...listing.items[0], slug: 'Not A Slug' }] }, 'items.0.slug'],
-    [
-      { ...listing, items: [{ ...listing.items[0], publishedAt: '2017-11-08 14:05' }] },
-      'items.0.publishedAt',
-    ],
-    [{ ...listing, items: [{ ...listing.items[0], headline: '' }] }, 'items.0.headline'],
+    [{ ...listing, title: '' }, 'title'],
     [{ ...listing, items: 'none' }, 'items'],
   ])('rejects a wrong document, naming the field (%#)', async (body, field) => {
     serve('tags/climate/1.json', body);
@@ -73,6 +68,20 @@ describe('the native source adapter', () => {
     expect(error).toBeInstanceOf(SourceError);
     expect(error).toMatchObject({ kind: 'invalid-data', url: `${BASE}tags/climate/1.json` });
     expect((error as SourceError).message).toContain(`“${field}”`);
+  });
+
+  it.each([
+    [{ slug: 'Not A Slug' }, 'items.0.slug'],
+    [{ publishedAt: '2017-11-08 14:05' }, 'items.0.publishedAt'],
+    [{ headline: '' }, 'items.0.headline'],
+  ])('skips an item that is wrong, naming the field in the console (%#)', async (change, field) => {
+    const warn = vi.spyOn(console, 'warn').mockImplementation(() => undefined);
+    const good = { ...listing.items[0], slug: 'good-story' };
+    serve('tags/climate/1.json', { ...listing, items: [{ ...listing.items[0], ...change }, good] });
+    const result = await source.listing({ kind: 'tag', slug: 'climate' }, 1);
+    expect(result.items.map((item) => item.slug)).toEqual(['good-story']);
+    expect(String(warn.mock.calls[0]?.[0])).toContain(field);
+    warn.mockRestore();
   });
 
   it('rejects a JSON value that is not a document at all', async () => {

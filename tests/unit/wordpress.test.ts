@@ -1,5 +1,6 @@
 import { http, HttpResponse } from 'msw';
 import { describe, expect, it } from 'vitest';
+import { LIMITS } from '../../src/news/limits.ts';
 import type { Summary } from '../../src/news/types.ts';
 import { SourceError } from '../../src/sources/SourceError.ts';
 import { createWordPressSource } from '../../src/sources/wordpress.ts';
@@ -677,13 +678,21 @@ describe('the WordPress adapter: articles', () => {
     expect(error.message).toContain('“0.content.rendered”');
   });
 
-  it('passes a very large body through untouched', async () => {
+  it('passes a large body through untouched, and cuts a huge one at the limit, saying so', async () => {
     const { source } = setup();
-    const body = '<p>word &amp; <b>word</b></p>'.repeat(200_000);
-    serveRoute('wp/v2/posts', [wirePost({ content: { rendered: body, protected: false } })]);
+    const paragraph = '<p>word &amp; <b>word</b></p>';
+    const large = paragraph.repeat(Math.floor(LIMITS.bodyCharacters / paragraph.length));
+    serveRoute('wp/v2/posts', [wirePost({ content: { rendered: large, protected: false } })]);
+    expect((await source.article('a-post')).body).toBe(large);
+
+    const huge = paragraph.repeat(200_000);
+    serveRoute('wp/v2/posts', [wirePost({ content: { rendered: huge, protected: false } })]);
     const started = performance.now();
-    expect((await source.article('a-post')).body).toBe(body);
+    const { body } = await source.article('a-post');
     expect(performance.now() - started).toBeLessThan(5_000);
+    expect(body.startsWith(paragraph.repeat(100))).toBe(true);
+    expect(body.length).toBeLessThan(LIMITS.bodyCharacters + 100);
+    expect(body).toMatch(/This story is too long to show here in full\.<\/em><\/p>$/);
   });
 });
 

@@ -1,12 +1,15 @@
 import { Fragment, type ReactNode } from 'react';
 import { paths } from '../news/paths.ts';
+import { listFormat } from '../news/locale.ts';
 import type { Ref } from '../news/types.ts';
 import { useSite } from './AppContext.ts';
 import { PrefetchLink } from './PrefetchLink.tsx';
 
 /**
  * "By Jane Doe and Ali Karim, AFP"; "By AFP" when no author is named. Every
- * name links to its listing. Renders nothing when there is no one to credit.
+ * name links to its listing, isolated for direction: a name written right to
+ * left, or one that carries direction controls, cannot reorder the rest.
+ * Renders nothing when there is no one to credit.
  */
 export function Byline({ authors, source }: { authors: Ref[]; source?: Ref | undefined }) {
   const site = useSite();
@@ -14,14 +17,12 @@ export function Byline({ authors, source }: { authors: Ref[]; source?: Ref | und
 
   const sourceLink = source && (
     <PrefetchLink to={paths.listing({ kind: 'source', slug: source.slug })}>
-      {source.name}
+      <bdi>{source.name}</bdi>
     </PrefetchLink>
   );
   let names: ReactNode = sourceLink;
   if (authors.length > 0) {
-    const parts = new Intl.ListFormat(site.language, { type: 'conjunction' }).formatToParts(
-      authors.map((author) => author.slug),
-    );
+    const parts = listFormat(site.language).formatToParts(authors.map((author) => author.slug));
     const bySlug = new Map(authors.map((author) => [author.slug, author]));
     names = (
       <>
@@ -31,7 +32,7 @@ export function Byline({ authors, source }: { authors: Ref[]; source?: Ref | und
             <Fragment key={index}>
               {author ? (
                 <PrefetchLink to={paths.listing({ kind: 'author', slug: author.slug })}>
-                  {author.name}
+                  <bdi>{author.name}</bdi>
                 </PrefetchLink>
               ) : (
                 part.value

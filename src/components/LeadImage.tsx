@@ -14,8 +14,13 @@ export function LeadImage({ image }: { image: Image }) {
       />
       {(image.caption ?? image.credit) && (
         <figcaption>
-          {image.caption}
-          {image.credit && <span className="lead-image__credit"> {image.credit}</span>}
+          {image.caption && <bdi>{image.caption}</bdi>}
+          {image.credit && (
+            <span className="lead-image__credit">
+              {' '}
+              <bdi>{image.credit}</bdi>
+            </span>
+          )}
         </figcaption>
       )}
     </figure>

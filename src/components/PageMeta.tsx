@@ -1,9 +1,11 @@
 import { useEffect } from 'react';
+import { balanceDirection } from '../news/plainText.ts';
 
 /** Keeps the page's <title> and meta description in step with what it shows. */
 export function PageMeta({ title, description }: { title: string; description: string }) {
   useEffect(() => {
-    document.title = title;
+    // Source strings arrive with their direction controls paired; the title stays so whatever it is made of.
+    document.title = balanceDirection(title);
     let meta = document.head.querySelector<HTMLMetaElement>('meta[name="description"]');
     if (!meta) {
       meta = document.createElement('meta');

@@ -1,3 +1,4 @@
+import type { ReactNode } from 'react';
 import type { Summary } from '../news/types.ts';
 import { StoryCard, type StoryCardVariant } from './StoryCard.tsx';
 
@@ -7,7 +8,7 @@ interface StoryListProps {
   headingLevel?: 2 | 3;
   showSection?: boolean;
   /** Shown instead of an empty list. */
-  emptyText?: string;
+  emptyText?: ReactNode;
 }
 
 export function StoryList({

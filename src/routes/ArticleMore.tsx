@@ -45,7 +45,7 @@ export function ArticleMore({
               <>
                 More news from{' '}
                 <Link to={paths.listing({ kind: 'source', slug: story.source.slug })}>
-                  {story.source.name}
+                  <bdi>{story.source.name}</bdi>
                 </Link>
               </>
             }

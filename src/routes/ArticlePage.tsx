@@ -108,7 +108,7 @@ export function ArticlePage() {
                 <>
                   {story.publishedAt ? ' in ' : 'In '}
                   <Link to={paths.listing({ kind: 'section', slug: story.section.slug })}>
-                    {story.section.name}
+                    <bdi>{story.section.name}</bdi>
                   </Link>
                 </>
               )}

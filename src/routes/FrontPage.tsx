@@ -27,7 +27,7 @@ export function FrontPage() {
         description={site.description ?? `The latest and most important news from ${site.name}.`}
       />
       <h1 className="visually-hidden" tabIndex={-1}>
-        {site.name}: front page
+        <bdi>{site.name}</bdi>: front page
       </h1>
       {lead ? (
         <section className="front-page__lead" aria-label="Top story">
@@ -76,11 +76,15 @@ function SectionBlock({ section }: { section: Ref }) {
           stories={listing.data.items.slice(0, PER_SECTION)}
           variant="compact"
           headingLevel={3}
-          emptyText={`No ${section.name} stories yet.`}
+          emptyText={
+            <>
+              No <bdi>{section.name}</bdi> stories yet.
+            </>
+          }
         />
       ) : listing.isError ? (
         <p className="block-error">
-          {section.name} could not be loaded.{' '}
+          <bdi>{section.name}</bdi> could not be loaded.{' '}
           <button type="button" className="link-button" onClick={() => void listing.refetch()}>
             Retry
           </button>

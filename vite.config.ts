@@ -1,12 +1,15 @@
 import react from '@vitejs/plugin-react';
 import { defineConfig } from 'vitest/config';
+import { requestGuardPlugin } from './scripts/vite-plugin-request-guard.ts';
 import { sampleNews } from './scripts/vite-plugin-sample-news.ts';
 import { runtimeSource } from './scripts/vite-plugin-source.ts';
 
 export default defineConfig({
-  // Tests serve the sample news through MSW or their own server, not through Vite.
   plugins: [
+    // First, and in every config: it guards whichever server Vite starts.
+    requestGuardPlugin(),
     react(),
+    // Tests serve the sample news through MSW or their own server, not through Vite.
     process.env.VITEST ? null : sampleNews({ contentDir: 'content' }),
     process.env.VITEST ? null : runtimeSource(),
   ],

@@ -2,14 +2,14 @@ import { statSync } from 'node:fs';
 import type { ServerResponse } from 'node:http';
 import path from 'node:path';
 import type { Plugin, ResolvedConfig } from 'vite';
-import { answerPlain, plainErrors, requestGuard, viteServes } from './requestGuard.ts';
+import { answerPlain } from './requestGuard.ts';
 import { buildSampleNews, ContentError, type Api } from './sample-news.ts';
 
 /**
  * Serves the sample news API (generated from content/) at `{base}api/` in the
- * dev server, and emits it into the build so `dist/` is a complete site. Both
- * the dev and the preview server get the request guard (./requestGuard.ts) as
- * their first middleware, and plain 500s in place of stack traces.
+ * dev server, and emits it into the build so `dist/` is a complete site. The
+ * request guard in front of both servers is its own plugin
+ * (./vite-plugin-request-guard.ts).
  */
 export function sampleNews(options: { contentDir: string }): Plugin {
   const contentDir = path.resolve(options.contentDir);
@@ -31,104 +31,84 @@ export function sampleNews(options: { contentDir: string }): Plugin {
     configResolved(resolved) {
       config = resolved;
     },
-    configureServer: {
-      // First, so the request guard sees every request before Vite does.
-      order: 'pre',
-      handler(server) {
-        server.middlewares.use(requestGuard({ allows: viteServes(server.config) }));
+    configureServer(server) {
+      server.watcher.add(contentDir);
+      const onChange = (file: string) => {
+        if (!file.startsWith(contentDir)) return;
+        api = undefined;
+        load().then(
+          () => {
+            server.ws.send({ type: 'full-reload' });
+          },
+          (error: unknown) => {
+            report(error);
+          },
+        );
+      };
+      server.watcher.on('change', onChange);
+      server.watcher.on('add', onChange);
+      server.watcher.on('unlink', onChange);
+      load().catch((error: unknown) => {
+        report(error);
+      });
 
-        server.watcher.add(contentDir);
-        const onChange = (file: string) => {
-          if (!file.startsWith(contentDir)) return;
-          api = undefined;
-          load().then(
-            () => {
-              server.ws.send({ type: 'full-reload' });
-            },
-            (error: unknown) => {
-              report(error);
-            },
-          );
-        };
-        server.watcher.on('change', onChange);
-        server.watcher.on('add', onChange);
-        server.watcher.on('unlink', onChange);
-        load().catch((error: unknown) => {
-          report(error);
-        });
-
-        const prefix = `${config.base}api/`;
-        server.middlewares.use((req, res, next) => {
-          const url = req.url?.split('?')[0] ?? '';
-          if (!url.startsWith(prefix)) {
-            next();
-            return;
-          }
-          const docPath = decodePath(url.slice(prefix.length));
-          if (docPath === undefined) {
-            answerPlain(res, 400);
-            return;
-          }
-          load()
-            .then((documents) => {
-              const file = documents.get(docPath);
-              if (!file) {
-                notFound(res);
-                return;
-              }
-              res.setHeader('Content-Type', file.contentType);
-              res.setHeader('Cache-Control', 'no-cache');
-              res.end(file.body);
-            })
-            .catch((error: unknown) => {
-              report(error);
-              if (res.headersSent) res.destroy();
-              else
-                answerPlain(
-                  res,
-                  500,
-                  "The sample news could not be served: see the dev server's log.",
-                );
-            });
-        });
-
-        return () => {
-          server.middlewares.use(plainErrors(config.logger, server));
-        };
-      },
-    },
-    configurePreviewServer: {
-      // First, so the request guard sees every request before Vite does.
-      order: 'pre',
-      handler(server) {
-        server.middlewares.use(requestGuard());
-
-        // The preview server falls back to index.html for unknown paths; an API
-        // document that does not exist must be a real 404 instead.
-        const prefix = `${config.base}api/`;
-        const apiDir = path.resolve(config.root, config.build.outDir, 'api');
-        server.middlewares.use((req, res, next) => {
-          const url = req.url?.split('?')[0] ?? '';
-          if (!url.startsWith(prefix)) {
-            next();
-            return;
-          }
-          const docPath = decodePath(url.slice(prefix.length));
-          if (docPath === undefined) {
-            answerPlain(res, 400);
-            return;
-          }
-          if (!isFileInside(apiDir, docPath)) {
-            notFound(res);
-            return;
-          }
+      const prefix = `${config.base}api/`;
+      server.middlewares.use((req, res, next) => {
+        const url = req.url?.split('?')[0] ?? '';
+        if (!url.startsWith(prefix)) {
           next();
-        });
-
-        return () => {
-          server.middlewares.use(plainErrors(config.logger));
-        };
-      },
+          return;
+        }
+        const docPath = decodePath(url.slice(prefix.length));
+        if (docPath === undefined) {
+          answerPlain(res, 400);
+          return;
+        }
+        load()
+          .then((documents) => {
+            const file = documents.get(docPath);
+            if (!file) {
+              notFound(res);
+              return;
+            }
+            res.setHeader('Content-Type', file.contentType);
+            res.setHeader('Cache-Control', 'no-cache');
+            res.end(file.body);
+          })
+          .catch((error: unknown) => {
+            report(error);
+            if (res.headersSent) res.destroy();
+            else
+              answerPlain(
+                res,
+                500,
+                "The sample news could not be served: see the dev server's log.",
+              );
+          });
+      });
+    },
+    configurePreviewServer(server) {
+      // The preview server falls back to index.html for unknown paths; an API
+      // document that does not exist must be a real 404 instead.
+      const prefix = `${config.base}api/`;
+      const apiDir = path.resolve(config.root, config.build.outDir, 'api');
+      server.middlewares.use((req, res, next) => {
+        const url = req.url?.split('?')[0] ?? '';
+        if (!url.startsWith(prefix)) {
+          next();
+          return;
+        }
+        const docPath = decodePath(url.slice(prefix.length));
+        if (docPath === undefined) {
+          answerPlain(res, 400);
+          return;
+        }
+        if (!isFileInside(apiDir, docPath)) {
+          notFound(res);
+          return;
+        }
+        next();
+      });
     },
     async generateBundle() {
       let documents: Api;

@@ -16,8 +16,8 @@ const TYPES: Record<string, string> = {
 
 /** What the server does instead of serving a path, for testing failures. */
 export type Fault =
-  | { status: number; body?: string }
-  | { body: string }
+  | { status: number; body?: string; headers?: Record<string, string> }
+  | { body: string; headers?: Record<string, string> }
   | { hang: true }
   | { drop: true }
   /** Answer as usual, but only after this many milliseconds (a slow network or server). */
@@ -70,6 +70,7 @@ export async function startStaticServer(options: {
       }
       res.writeHead('status' in fault ? fault.status : 200, {
         'Content-Type': TYPES['.json'] ?? '',
+        ...fault.headers,
       });
       res.end(fault.body ?? '');
       return;

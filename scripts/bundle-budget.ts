@@ -4,7 +4,7 @@ import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { gzipSync } from 'node:zlib';
 
-export const BUDGET_BYTES = 120_000;
+export const BUDGET_BYTES = 123_000;
 
 interface ManifestChunk {
   file: string;

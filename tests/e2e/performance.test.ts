@@ -5,6 +5,7 @@ import { gzipSync } from 'node:zlib';
 import type { Page } from 'playwright-core';
 import { afterAll, describe, expect, inject, test } from 'vitest';
 import { expectH1, paragraphsOf, sessionForFile, waitForSettled } from './support.ts';
+import { BUDGET_BYTES } from '../../scripts/bundle-budget.ts';
 
 // Figures from Chromium on the production build at the site root, strict CSP
 // on, each run in a fresh browser context (empty cache). Assertions are only
@@ -14,7 +15,7 @@ import { expectH1, paragraphsOf, sessionForFile, waitForSettled } from './suppor
 const RUNS = 7;
 const RESULTS_FILE = path.join(path.dirname(inject('builds').root), 'performance.json');
 /** The README's budget for the JavaScript of any route's first load, gzip. */
-const JS_BUDGET = 120_000;
+const JS_BUDGET = BUDGET_BYTES;
 
 const session = sessionForFile();
 
@@ -293,7 +294,7 @@ describe('performance (root build, Chromium, medians of 7 fresh-cache runs)', ()
     expect(figures(paragraph).median).toBeLessThan(2_000);
   });
 
-  test('JavaScript of the first load, gzip: front page and listing within 120 kB', async () => {
+  test('JavaScript of the first load, gzip: front page and listing within the budget', async () => {
     const { api, distDir, base } = session();
     const top = api.listing('top').items[0];
     const routes = {

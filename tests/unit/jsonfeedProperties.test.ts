@@ -11,8 +11,11 @@ import { server } from './server.ts';
 
 const FEED = 'https://feeds.test/property/feed.json';
 const SLUG = /^[a-z0-9-]{1,120}$/;
-/** A tag in a string that should be plain text: `<` followed by a name, `/`, `!` or `?`. */
-const MARKUP = /<[a-z!/?]/i;
+/**
+ * A tag or comment left in a string that should be plain text. A lone `<` or
+ * `</` is text (the HTML parser reads it so), as in the WordPress property test.
+ */
+const MARKUP = /<\/?[a-z][^<>]*>|<!--/i;
 
 // Strings a feed might send where plain text belongs: markup, entities, XSS
 // payloads, raw-text elements whose content the HTML parser keeps verbatim.

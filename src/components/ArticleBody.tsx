@@ -21,7 +21,7 @@ export function ArticleBody({ html, onArticleLink, ...options }: ArticleBodyProp
   const onClick = (event: MouseEvent<HTMLDivElement>) => {
     if (event.defaultPrevented || event.button !== 0) return;
     if (event.metaKey || event.ctrlKey || event.shiftKey || event.altKey) return;
-    const target = event.target instanceof Element ? event.target.closest('a[data-article]') : null;
+    const target = event.target instanceof Element ? event.target.closest('[data-article]') : null;
     const slug = target?.getAttribute('data-article');
     if (!slug) return;
     event.preventDefault();

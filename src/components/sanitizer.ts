@@ -158,6 +158,11 @@ function checkAttribute(node: Element, event: UponSanitizeAttributeHookEvent): v
     event.keepAttr = false;
     return;
   }
+  // A named <section> is a region landmark, and a title names it.
+  if (name === 'title' && tag === 'section') {
+    event.keepAttr = false;
+    return;
+  }
   const check = CHECKS.get(name);
   if (!check) return;
   const value = check(event.attrValue, tag);

@@ -396,4 +396,10 @@ describe('sanitizeBody', () => {
       expect(html.querySelector('img')).toHaveAttribute('decoding', 'async');
     });
   });
+
+  it('gives a section no title, which would name it a region landmark', () => {
+    const html = clean('<section title="Navigation"><p title="A note">Text</p></section>');
+    expect(html.querySelector('section')?.hasAttribute('title')).toBe(false);
+    expect(html.querySelector('p')?.getAttribute('title')).toBe('A note');
+  });
 });

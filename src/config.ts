@@ -1,6 +1,6 @@
 import * as v from 'valibot';
 import { fetchJson } from './sources/fetchJson.ts';
-import { isSourceError, withoutCredentials } from './sources/SourceError.ts';
+import { isSourceError } from './sources/SourceError.ts';
 
 export const CONFIG_FILE = 'broadsheet.config.json';
 
@@ -66,7 +66,7 @@ export async function loadConfig(configUrl: string): Promise<Config> {
   try {
     resolved = new URL(url, configUrl);
   } catch {
-    throw new ConfigError(configUrl, `“source.url”: “${withoutCredentials(url)}” is not a URL.`);
+    throw new ConfigError(configUrl, '“source.url” is not a URL.');
   }
   if (resolved.username || resolved.password) {
     // Every reader would be shown them, and browsers refuse to fetch such an address anyway.

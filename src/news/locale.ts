@@ -14,10 +14,11 @@ export function languageTag(raw: string | undefined): string | undefined {
     .replace(/[.@].*$/s, '')
     .replaceAll('_', '-');
   if (!cleaned) return undefined;
-  let tag = canonical(cleaned);
+  // A language is two or three letters (ISO 639); longer "languages" ("english", "posix") are not.
+  let tag = /^[a-z]{2,3}(?:-|$)/i.test(cleaned) ? canonical(cleaned) : undefined;
   if (!tag) {
     const [first = '', ...rest] = cleaned.split('-');
-    if (!/^(?:[a-z]{2,3}|[a-z]{5,8})$/i.test(first)) return undefined;
+    if (!/^[a-z]{2,3}$/i.test(first)) return undefined;
     tag = canonical(first);
     for (const subtag of rest) if (tag) tag = canonical(`${tag}-${subtag}`) ?? tag;
   }

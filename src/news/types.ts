@@ -35,6 +35,8 @@ export interface Article extends Summary {
   body: string;
   /** Absolute URL of the document the body came from; relative links in it resolve against this. */
   baseUrl: string;
+  /** The body was longer than the reader shows (src/news/limits.ts), and was cut. */
+  bodyCut?: true;
   related: Summary[];
 }
 

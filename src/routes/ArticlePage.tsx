@@ -129,15 +129,20 @@ export function ArticlePage() {
         </header>
         {story.image && <LeadImage image={story.image} />}
         {article ? (
-          <Suspense fallback={<BodyLoading />}>
-            <ArticleBody
-              html={article.body}
-              baseUrl={article.baseUrl}
-              articleSlugFromUrl={articleSlugFromUrl}
-              articleHref={articleHref}
-              onArticleLink={onArticleLink}
-            />
-          </Suspense>
+          <>
+            <Suspense fallback={<BodyLoading />}>
+              <ArticleBody
+                html={article.body}
+                baseUrl={article.baseUrl}
+                articleSlugFromUrl={articleSlugFromUrl}
+                articleHref={articleHref}
+                onArticleLink={onArticleLink}
+              />
+            </Suspense>
+            {article.bodyCut && (
+              <p className="article__note">This story is too long to show here in full.</p>
+            )}
+          </>
         ) : query.isError ? (
           <ErrorMessage
             headingLevel={2}

@@ -43,7 +43,11 @@ export function isSourceError(error: unknown): error is SourceError {
   return error instanceof SourceError;
 }
 
-/** Text with the user name and password taken out of every URL in it (`https://user:secret@host/` becomes `https://host/`). */
+/**
+ * Text with the user name and password taken out of every URL in it
+ * (`https://user:secret@host/` becomes `https://host/`): everything up to the
+ * authority's last `@`, as a URL parser reads it.
+ */
 export function withoutCredentials(text: string): string {
-  return text.replace(/\b([a-z][a-z0-9+.-]*:\/\/)[^/?#\s@]*@/gi, '$1');
+  return text.replace(/\b([a-z][a-z0-9+.-]*:\/\/)[^/?#\s]*@/gi, '$1');
 }

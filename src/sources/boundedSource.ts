@@ -21,7 +21,7 @@ export function boundedSource(source: NewsSource): NewsSource {
   };
 }
 
-export function boundSite(site: Site): Site {
+function boundSite(site: Site): Site {
   const bounded: Site = {
     name: plainText(site.name, LIMITS.name) || 'News',
     sections: refs(site.sections, LIMITS.sections),
@@ -34,7 +34,7 @@ export function boundSite(site: Site): Site {
   return bounded;
 }
 
-export function boundListing(listing: Listing): Listing {
+function boundListing(listing: Listing): Listing {
   return {
     title: plainText(listing.title, LIMITS.headline) || 'News',
     page: listing.page,
@@ -44,18 +44,22 @@ export function boundListing(listing: Listing): Listing {
   };
 }
 
-export function boundArticle(article: Article): Article {
+function boundArticle(article: Article): Article {
+  const cut = article.body.length > LIMITS.bodyCharacters;
   return {
     ...boundSummary(article),
-    body: cutBody(article.body),
+    // The sanitizer's parser closes whatever the cut leaves open.
+    body: cut ? cutAtCodePoint(article.body, LIMITS.bodyCharacters) : article.body,
+    ...(cut ? { bodyCut: true } : {}),
     baseUrl: article.baseUrl,
-    related: summaries(article.related, LIMITS.related).filter(
-      (story) => story.slug !== article.slug,
+    related: summaries(
+      article.related.filter((story) => story.slug !== article.slug),
+      LIMITS.related,
     ),
   };
 }
 
-export function boundSummary(story: Summary): Summary {
+function boundSummary(story: Summary): Summary {
   const bounded: Summary = {
     slug: story.slug,
     headline: plainText(story.headline, LIMITS.headline) || 'Untitled',
@@ -117,12 +121,6 @@ function ref(item: Ref): Ref | undefined {
   return name ? { slug: item.slug, name } : undefined;
 }
 
-/** A body past the limit is cut (the sanitizer's parser closes what the cut leaves open) and says so. */
-function cutBody(body: string): string {
-  if (body.length <= LIMITS.bodyCharacters) return body;
-  const cut = body.slice(0, LIMITS.bodyCharacters);
-  // Cut before a tag the limit would split, so no half-written tag swallows the note.
-  const lastOpen = cut.lastIndexOf('<');
-  const whole = lastOpen > cut.lastIndexOf('>') ? cut.slice(0, lastOpen) : cut;
-  return `${whole}<p><em>This story is too long to show here in full.</em></p>`;
+function cutAtCodePoint(text: string, max: number): string {
+  return text.slice(0, /[\ud800-\udbff]/.test(text.charAt(max - 1)) ? max - 1 : max);
 }

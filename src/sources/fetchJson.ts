@@ -3,6 +3,8 @@ import { SourceError } from './SourceError.ts';
 
 /** Give up on a document after this long, so a stalled server never leaves the reader waiting. */
 export const DOCUMENT_TIMEOUT_MS = 15_000;
+/** How long a failed request's second look (did it redirect?) may take. */
+const PROBE_TIMEOUT_MS = 3_000;
 
 export interface FetchJsonOptions {
   signal?: AbortSignal | undefined;
@@ -52,15 +54,13 @@ export async function fetchDocument(
     } catch (cause) {
       throw await failure(cause);
     }
-    if (response.status === 404 || response.status === 410) {
-      throw new SourceError('not-found', url, `${url} was not found (HTTP ${response.status}).`, {
-        status: response.status,
-      });
-    }
     if (!response.ok) {
-      throw new SourceError('http', url, `${url} answered HTTP ${response.status}.`, {
-        status: response.status,
-      });
+      // Nothing more of an error's body is read.
+      void response.body?.cancel().catch(() => undefined);
+      const { status } = response;
+      throw status === 404 || status === 410
+        ? new SourceError('not-found', url, `${url} was not found (HTTP ${status}).`, { status })
+        : new SourceError('http', url, `${url} answered HTTP ${status}.`, { status });
     }
     let text: string;
     try {
@@ -85,6 +85,9 @@ export async function fetchDocument(
 
   /** Why the request failed; `answered`: the server had answered, so it did not redirect. */
   async function failure(cause: unknown, { answered = false } = {}): Promise<unknown> {
+    // The browser reports a redirect it may not follow exactly like a dropped connection.
+    const redirected =
+      !answered && !timedOut && !signal?.aborted && !isCrossOrigin(url) && (await redirects(url));
     if (timedOut) {
       return new SourceError(
         'timeout',
@@ -95,12 +98,11 @@ export async function fetchDocument(
     }
     // The caller gave up (navigated away): let the abort through untouched.
     if (signal?.aborted) return signal.reason ?? cause;
-    if (!answered && !isCrossOrigin(url) && (await redirects(url, controller.signal))) {
-      // The browser reports a redirect it may not follow exactly like a dropped connection.
+    if (redirected) {
       return new SourceError(
         'network',
         url,
-        `${url} redirects to another site, which does not allow this site to read it.`,
+        `${url} redirects to an address that does not allow this site to read it.`,
         { cause, crossOrigin: true, redirected: true },
       );
     }
@@ -109,20 +111,32 @@ export async function fetchDocument(
       crossOrigin: isCrossOrigin(url),
     });
   }
-}
 
-/** Whether `url` answers with a redirect (asked again, without following it). */
-async function redirects(url: string, signal: AbortSignal): Promise<boolean> {
-  try {
-    const response = await fetch(url, {
-      signal,
-      redirect: 'manual',
-      headers: { Accept: 'application/json' },
-    });
-    void response.body?.cancel();
-    return response.type === 'opaqueredirect' || (response.status >= 300 && response.status < 400);
-  } catch {
-    return false;
+  /** Whether `url` answers with a redirect, asked again without following it (briefly). */
+  async function redirects(target: string): Promise<boolean> {
+    const probe = new AbortController();
+    const stop = () => {
+      probe.abort();
+    };
+    const probeTimer = setTimeout(stop, PROBE_TIMEOUT_MS);
+    controller.signal.addEventListener('abort', stop, { once: true });
+    try {
+      const response = await fetch(target, {
+        signal: probe.signal,
+        redirect: 'manual',
+        headers: { Accept: 'application/json' },
+      });
+      void response.body?.cancel().catch(() => undefined);
+      // A browser answers 'opaqueredirect'; other fetch implementations show the 3xx.
+      return (
+        response.type === 'opaqueredirect' || (response.status >= 300 && response.status < 400)
+      );
+    } catch {
+      return false;
+    } finally {
+      clearTimeout(probeTimer);
+      controller.signal.removeEventListener('abort', stop);
+    }
   }
 }
 
@@ -133,7 +147,10 @@ async function redirects(url: string, signal: AbortSignal): Promise<boolean> {
 async function readText(response: Response, url: string): Promise<string> {
   const limit = LIMITS.documentBytes;
   const declared = Number(response.headers.get('Content-Length'));
-  if (declared > limit) throw tooLarge(url, declared);
+  if (declared > limit) {
+    void response.body?.cancel().catch(() => undefined);
+    throw tooLarge(url, declared);
+  }
   if (!response.body) return response.text();
   const reader = response.body.getReader();
   const chunks: Uint8Array[] = [];

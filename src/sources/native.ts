@@ -1,5 +1,5 @@
 import * as v from 'valibot';
-import { LIMITS, saneDimensions } from '../news/limits.ts';
+import { LIMITS } from '../news/limits.ts';
 import { languageTag } from '../news/locale.ts';
 import type { Article, Image, Listing, ListingRef, Site, Summary } from '../news/types.ts';
 import { boundedSource } from './boundedSource.ts';
@@ -75,7 +75,7 @@ function toImage(image: WireImage, base: string): Image | undefined {
     alt: image.alt,
     ...(image.caption ? { caption: image.caption } : {}),
     ...(image.credit ? { credit: image.credit } : {}),
-    ...saneDimensions(image.width, image.height),
+    ...(image.width && image.height ? { width: image.width, height: image.height } : {}),
   };
 }
 
@@ -96,19 +96,21 @@ function toSummary(raw: WireSummary, base: string): Summary {
 }
 
 /**
- * The valid items of a list, read no further than `max` (a document may hold
- * any number). An item that does not match its schema is skipped, and the
- * console says which and why, so a publisher can find it.
+ * The valid items of a list. However many a document holds, no more than
+ * four times what the reader shows (`shown`) are looked at: enough for the
+ * reader's limits to be filled after repeats are dropped (boundedSource.ts).
+ * An item that does not match its schema is skipped, and the console says
+ * which and why, so a publisher can find it.
  */
 function readItems<const S extends v.GenericSchema>(
   schema: S,
   items: unknown[],
-  max: number,
+  shown: number,
   where: { url: string; field: string },
 ): v.InferOutput<S>[] {
   const valid: v.InferOutput<S>[] = [];
   const problems: string[] = [];
-  for (const [index, item] of items.slice(0, max).entries()) {
+  for (const [index, item] of items.slice(0, shown * 4).entries()) {
     const result = v.safeParse(schema, item);
     if (result.success) {
       valid.push(result.output);

@@ -18,7 +18,7 @@ describe('languageTag', () => {
     expect(languageTag(raw)).toBe(tag);
   });
 
-  it.each(['', '  ', 'C', '12', 'und', '_US', '😀', 'x-klingon', 'en US'])(
+  it.each(['', '  ', 'C', 'POSIX', 'english', '12', 'und', '_US', '😀', 'x-klingon', 'en US'])(
     'has no tag for %j',
     (raw) => {
       expect(languageTag(raw)).toBeUndefined();

@@ -23,6 +23,9 @@ export function parseSourceChoice(value: string): SourceChoice {
   const url = match[2];
   if (!URL.canParse(url) && !/^[^:]+$/.test(url))
     throw new Error(`${SOURCE_VARIABLE}: "${url}" is not a URL`);
+  // Every reader's browser fetches the source (and the terminal would print it).
+  if (URL.canParse(url) && (new URL(url).username || new URL(url).password))
+    throw new Error(`${SOURCE_VARIABLE}: a source URL may not carry a user name or password`);
   return { type, url };
 }
 

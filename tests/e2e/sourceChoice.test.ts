@@ -96,4 +96,13 @@ describe('choosing the source without editing a file', () => {
       url: 'https://example.org/wp-json/',
     });
   });
+
+  it('refuses a source URL with a user name or password, without repeating it', () => {
+    expect(() => parseSourceChoice('native:https://editor:s3cret@example.org/api/')).toThrow(
+      /may not carry a user name or password/,
+    );
+    expect(() => parseSourceChoice('native:https://editor:s3cret@example.org/api/')).not.toThrow(
+      /s3cret/,
+    );
+  });
 });

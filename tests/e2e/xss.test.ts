@@ -3,7 +3,6 @@ import path from 'node:path';
 import type { Page } from 'playwright-core';
 import { beforeAll, describe, expect, test } from 'vitest';
 import { LIMITS } from '../../src/news/limits.ts';
-import { plainText } from '../../src/news/plainText.ts';
 import { sessionForFile, UI_TIMEOUT } from './support.ts';
 
 const PAYLOADS = path.resolve('..', 'shared', 'fixtures', 'xss', 'xss-payload-list.txt');
@@ -234,10 +233,17 @@ describe.skipIf(!existsSync(PAYLOADS))('6,600 XSS payloads in Chromium', () => {
         `document.querySelector('main h2 a')?.getAttribute('href') === '/article/xss-${offset}'`,
       );
       const headlines = await page.locator('main h2').allTextContents();
-      // As the reader shows any source's text: plain, white space collapsed, cut when long.
+      // The payload's own characters, white space collapsed (and a long one cut, ending in "…").
       payloads.slice(offset, offset + perPage).forEach((payload, index) => {
-        if (headlines[index] !== plainText(payload, LIMITS.headline))
-          mismatched.push(`#${offset + index}: ${payload}`);
+        const text = payload.replace(/\s+/g, ' ').trim();
+        const shown = headlines[index] ?? '';
+        const same =
+          text.length <= LIMITS.headline
+            ? shown === text
+            : shown.endsWith('…') &&
+              shown.length > LIMITS.headline / 2 &&
+              text.startsWith(shown.slice(0, -1).trimEnd());
+        if (!same) mismatched.push(`#${offset + index}: ${payload}`);
       });
       unsafe.push(...(await unsafeIn(page, 'main')));
     }

@@ -27,6 +27,8 @@ const SECTION_MIN_ITEMS = 2;
 const RELATED_LIMIT = 3;
 /** How much of a body is read to make a headline for an item without a title. */
 const HEADLINE_SOURCE_LENGTH = 20_000;
+/** How much of a title or summary is read: the reader shows far less (src/news/limits.ts). */
+const TEXT_READ = 20_000;
 
 /** A field that is used when it has the right type and ignored (undefined) when not. */
 function lenient<const S extends v.GenericSchema>(schema: S) {
@@ -245,7 +247,8 @@ async function loadFeed(feedUrl: string, timeoutMs: number): Promise<LoadedFeed>
   const seen = new Set([feedUrl, first.url]);
   let next = resolveOptional(head.next_url, first.url);
 
-  while (next && !seen.has(next) && pages.length < MAX_PAGES) {
+  let items = head.items.length;
+  while (next && !seen.has(next) && pages.length < MAX_PAGES && items < LIMITS.feedItems) {
     const remaining = deadline - Date.now();
     if (remaining <= 0) break;
     seen.add(next);
@@ -256,6 +259,7 @@ async function loadFeed(feedUrl: string, timeoutMs: number): Promise<LoadedFeed>
     const parsed = v.safeParse(nextPageSchema, page.body);
     if (!parsed.success) break;
     pages.push({ url: page.url, items: parsed.output.items });
+    items += parsed.output.items.length;
     next = resolveOptional(parsed.output.next_url, page.url);
   }
   try {
@@ -279,10 +283,11 @@ function buildFeed(head: WireFeed, feedUrl: string, pages: FeedPage[]): LoadedFe
   const bySlug = new Map<string, Entry>();
   const byPageUrl = new Map<string, string>();
   const entries: Entry[] = [];
+  let examined = 0;
   for (const page of pages) {
     for (const raw of page.items) {
       // However long a feed is, the reader reads no more of it than this.
-      if (entries.length === LIMITS.feedItems) break;
+      if (entries.length === LIMITS.feedItems || ++examined > LIMITS.feedItems * 2) break;
       const parsed = v.safeParse(itemSchema, raw);
       if (!parsed.success) continue;
       const item = parsed.output;
@@ -402,8 +407,8 @@ function itemId(item: WireItem): string | undefined {
 }
 
 function toEntry(item: WireItem, id: string, context: ItemContext): Entry | undefined {
-  const title = item.title ? htmlToText(item.title) : '';
-  const summaryText = item.summary ? htmlToText(item.summary) : '';
+  const title = item.title ? htmlToText(item.title.slice(0, TEXT_READ)) : '';
+  const summaryText = item.summary ? htmlToText(item.summary.slice(0, TEXT_READ)) : '';
   const html = item.content_html?.trim() ? item.content_html : undefined;
   const text = item.content_text?.trim() ? item.content_text : undefined;
   if (!title && !html && !text && !summaryText) return undefined;
@@ -494,7 +499,7 @@ function toImage(item: WireItem, docUrl: string): Image | undefined {
 
 function toTags(tags: (string | undefined)[] | undefined): Ref[] {
   const refs = new Map<string, Ref>();
-  for (const tag of tags ?? []) {
+  for (const tag of (tags ?? []).slice(0, LIMITS.tags * 4)) {
     const name = tag ? htmlToText(tag) : '';
     if (!name) continue;
     const slug = slugify(name);
@@ -511,7 +516,7 @@ function firstPeople(authors: WirePeople, author: WirePerson | undefined): Ref[]
 
 function toPeople(people: (WirePerson | undefined)[]): Ref[] {
   const refs = new Map<string, Ref>();
-  for (const person of people) {
+  for (const person of people.slice(0, LIMITS.authors * 4)) {
     const name = person?.name ? htmlToText(person.name) : '';
     if (!name) continue;
     const slug = slugify(name);

@@ -4,6 +4,7 @@ import { boundedSource } from './boundedSource.ts';
 import { fetchDocument, type FetchedDocument } from './fetchJson.ts';
 import type { NewsSource } from './NewsSource.ts';
 import { isSourceError, SourceError } from './SourceError.ts';
+import { LIMITS } from '../news/limits.ts';
 import { languageTag } from '../news/locale.ts';
 import { cutAtWord } from '../news/plainText.ts';
 import { htmlToText, slugify } from './text.ts';
@@ -15,6 +16,8 @@ import { dateTimeSchema, resolveUrl, slugSchema, validateDocument } from './vali
 
 const PAGE_SIZE = 10;
 const MAX_SECTIONS = 8;
+/** How much of a title or excerpt is read: the reader shows far less (src/news/limits.ts). */
+const TEXT_READ = 20_000;
 /** Categories asked for (per_page) and read, to choose the sections from. */
 const CATEGORIES_READ = 100;
 const SLUG = /^[a-z0-9-]{1,120}$/;
@@ -473,9 +476,10 @@ function toSummary(value: unknown, info: SiteInfo, remember: Remember): Summary 
 
 function summarize(post: Post, slug: string, info: SiteInfo, remember: Remember): Summary {
   const embedded = post._embedded;
+  // A post may embed any number of terms: read no more than the reader can show.
   const refsOf = (items: unknown[], collection: Collection, taxonomy?: string) =>
     uniqueRefs(
-      items.flatMap((item) => {
+      items.slice(0, LIMITS.tags * 4).flatMap((item) => {
         const term = v.safeParse(termSchema, item);
         if (!term.success || (taxonomy && term.output.taxonomy !== taxonomy)) return [];
         const ref = toRef(term.output);
@@ -483,15 +487,16 @@ function summarize(post: Post, slug: string, info: SiteInfo, remember: Remember)
         return ref ?? [];
       }),
     );
-  const terms = (embedded?.['wp:term'] ?? []).flatMap((group) => {
+  const terms = (embedded?.['wp:term'] ?? []).slice(0, 8).flatMap((group) => {
     const list = v.safeParse(listSchema, group);
-    return list.success ? list.output : [];
+    return list.success ? list.output.slice(0, LIMITS.tags * 4) : [];
   });
   const authors = refsOf(embedded?.author ?? [], 'users');
   const tags = refsOf(terms, 'tags', 'post_tag');
   const section = refsOf(terms, 'categories', 'category')[0];
-  const summaryText = excerptText(post.excerpt?.rendered ?? '');
-  const headline = plain(post.title?.rendered ?? '') || cutAtWord(summaryText) || 'Untitled';
+  const summaryText = excerptText((post.excerpt?.rendered ?? '').slice(0, TEXT_READ));
+  const headline =
+    plain((post.title?.rendered ?? '').slice(0, TEXT_READ)) || cutAtWord(summaryText) || 'Untitled';
   const publishedAt = instant(post.date_gmt, 'Z') ?? instant(post.date, info.offset);
   const modifiedAt = instant(post.modified_gmt, 'Z') ?? instant(post.modified, info.offset);
   const image = (embedded?.['wp:featuredmedia'] ?? [])

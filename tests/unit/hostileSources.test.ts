@@ -186,6 +186,41 @@ describe('the limits, on every source', () => {
     expect(listing.total).toBe(LIMITS.feedItems);
   });
 
+  it('does no more work on a JSON Feed than the limits allow: many tags, long titles, more pages', async () => {
+    const tags = Array.from({ length: 5_000 }, (_, index) => `Tag &amp; ${index}`);
+    const items = Array.from({ length: LIMITS.feedItems }, (_, index) => ({
+      id: String(index),
+      title: `<b>Item</b> &amp; ${index} ${'word '.repeat(index === 0 ? 200_000 : 1)}`,
+      tags: index < 20 ? tags : ['One'],
+      content_text: 'Text',
+      date_published: '2026-11-20T10:00:00Z',
+    }));
+    let nextAsked = 0;
+    server.use(
+      http.get('https://feed.test/next.json', () => {
+        nextAsked++;
+        return HttpResponse.json({ items: [] });
+      }),
+    );
+    serve('https://feed.test/feed.json', {
+      version: 'https://jsonfeed.org/version/1.1',
+      title: 'Feed',
+      next_url: 'https://feed.test/next.json',
+      items,
+    });
+    const started = performance.now();
+    const source = createJsonFeedSource('https://feed.test/feed.json');
+    const listing = await source.listing({ kind: 'latest' }, 1);
+    // Generous: a guard against reading everything, not a benchmark.
+    expect(performance.now() - started).toBeLessThan(3_000);
+    expect(listing.total).toBe(LIMITS.feedItems);
+    expect(nextAsked, 'pages fetched past the limit').toBe(0);
+    const first = listing.items.find((item) => item.slug.startsWith('0-'));
+    expect(first?.tags.slice(0, 2).map((tag) => tag.name)).toEqual(['Tag & 0', 'Tag & 1']);
+    expect(first?.tags).toHaveLength(LIMITS.tags);
+    expect(first?.headline.length).toBeLessThanOrEqual(LIMITS.headline + 1);
+  });
+
   it('refuses a document larger than the document limit, saying how large', async () => {
     const huge = `{"items":[${'"x",'.repeat(LIMITS.documentBytes / 4)}"x"]}`;
     serve(`${BASE}latest/1.json`, huge, { headers: { 'Content-Type': 'application/json' } });

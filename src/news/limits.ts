@@ -17,7 +17,7 @@ export const LIMITS = {
   authors: 12,
   related: 12,
   /** Characters of one article body's HTML; beyond this it is cut, and says so. */
-  bodyCharacters: 100_000,
+  bodyCharacters: 50_000,
   /** Characters of plain-text fields; longer text is cut at a word and ends in "…". */
   headline: 400,
   summary: 1_200,

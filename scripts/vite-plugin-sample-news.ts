@@ -54,12 +54,11 @@ export function sampleNews(options: { contentDir: string }): Plugin {
 
       const prefix = `${config.base}api/`;
       server.middlewares.use((req, res, next) => {
-        const url = req.url?.split('?')[0] ?? '';
-        if (!url.startsWith(prefix)) {
+        const docPath = apiDocument(req.url, prefix);
+        if (docPath === null) {
           next();
           return;
         }
-        const docPath = decodePath(url.slice(prefix.length));
         if (docPath === undefined) {
           answerPlain(res, 400);
           return;
@@ -93,12 +92,11 @@ export function sampleNews(options: { contentDir: string }): Plugin {
       const prefix = `${config.base}api/`;
       const apiDir = path.resolve(config.root, config.build.outDir, 'api');
       server.middlewares.use((req, res, next) => {
-        const url = req.url?.split('?')[0] ?? '';
-        if (!url.startsWith(prefix)) {
+        const docPath = apiDocument(req.url, prefix);
+        if (docPath === null) {
           next();
           return;
         }
-        const docPath = decodePath(url.slice(prefix.length));
         if (docPath === undefined) {
           answerPlain(res, 400);
           return;
@@ -130,9 +128,12 @@ function notFound(res: ServerResponse): void {
   res.end('{"error":"Not Found"}');
 }
 
-function decodePath(encoded: string): string | undefined {
+/** The API document a request asks for: null when it is not under `prefix`, undefined when its path does not decode. */
+function apiDocument(target: string | undefined, prefix: string): string | null | undefined {
+  const url = target?.split('?')[0] ?? '';
+  if (!url.startsWith(prefix)) return null;
   try {
-    return decodeURIComponent(encoded);
+    return decodeURIComponent(url.slice(prefix.length));
   } catch {
     return undefined;
   }

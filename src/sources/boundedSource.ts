@@ -92,25 +92,27 @@ function boundImage(image: Image): Image {
 
 /** At most `max` stories, each once (React needs one key per story, and so does a reader). */
 function summaries(stories: Summary[], max: number): Summary[] {
-  const seen = new Set<string>();
-  const result: Summary[] = [];
-  for (const story of stories) {
-    if (result.length === max) break;
-    if (seen.has(story.slug)) continue;
-    seen.add(story.slug);
-    result.push(boundSummary(story));
-  }
-  return result;
+  return distinct(stories, max, boundSummary);
 }
 
 function refs(list: Ref[], max: number): Ref[] {
+  return distinct(list, max, ref);
+}
+
+/** The first `max` items `bound` keeps, one per slug. */
+function distinct<T extends { slug: string }>(
+  list: T[],
+  max: number,
+  bound: (item: T) => T | undefined,
+): T[] {
   const seen = new Set<string>();
-  const result: Ref[] = [];
+  const result: T[] = [];
   for (const item of list) {
     if (result.length === max) break;
-    const bounded = ref(item);
-    if (!bounded || seen.has(bounded.slug)) continue;
-    seen.add(bounded.slug);
+    if (seen.has(item.slug)) continue;
+    const bounded = bound(item);
+    if (!bounded) continue;
+    seen.add(item.slug);
     result.push(bounded);
   }
   return result;

@@ -1,4 +1,5 @@
 import { ConfigError } from '../config.ts';
+import { PageMeta } from './PageMeta.tsx';
 
 /** Shown when the reader cannot even start: its runtime config is missing or wrong. */
 export function ConfigErrorScreen({ error }: { error: unknown }) {
@@ -7,6 +8,10 @@ export function ConfigErrorScreen({ error }: { error: unknown }) {
     error instanceof Error ? error.message : 'An unexpected error stopped the reader.';
   return (
     <main id="main" className="page page--error config-error">
+      <PageMeta
+        title="This news site can’t start"
+        description="Its settings file has a problem, so the reader does not know where to find the news."
+      />
       <div className="error-message">
         <h1>This news site can’t start</h1>
         <p>Its settings file has a problem, so the reader does not know where to find the news.</p>

@@ -1,18 +1,15 @@
-import { useEffect } from 'react';
 import { balanceDirection } from '../news/plainText.ts';
 
-/** Keeps the page's <title> and meta description in step with what it shows. */
+/**
+ * The page's <title> and meta description. React puts them in <head>, on the
+ * server and in the browser alike, and takes them out with the page.
+ */
 export function PageMeta({ title, description }: { title: string; description: string }) {
-  useEffect(() => {
-    // Source strings arrive with their direction controls paired; the title stays so whatever it is made of.
-    document.title = balanceDirection(title);
-    let meta = document.head.querySelector<HTMLMetaElement>('meta[name="description"]');
-    if (!meta) {
-      meta = document.createElement('meta');
-      meta.name = 'description';
-      document.head.append(meta);
-    }
-    meta.content = description;
-  }, [title, description]);
-  return null;
+  return (
+    <>
+      {/* Source strings arrive with their direction controls paired; the title stays so whatever it is made of. */}
+      <title>{balanceDirection(title)}</title>
+      <meta name="description" content={description} />
+    </>
+  );
 }

@@ -1,38 +1,35 @@
-import { useEffect } from 'react';
+import { inlineJson } from '../inlineJson.ts';
 
 export interface ShareMetaProps {
   canonical: string;
-  openGraph: Record<string, string>;
+  /** Open Graph properties (`og:title`, `article:tag`, …) in order; a property may repeat. */
+  openGraph: readonly (readonly [property: string, content: string])[];
+  /** Twitter card tags (`twitter:card`, …). */
+  twitter: readonly (readonly [name: string, content: string])[];
   jsonLd: object;
 }
 
-/** Canonical URL, Open Graph tags and JSON-LD in <head>, for search engines and link previews; removed with the page. */
-export function ShareMeta({ canonical, openGraph, jsonLd }: ShareMetaProps) {
-  const og = JSON.stringify(openGraph);
-  const ld = JSON.stringify(jsonLd);
-  useEffect(() => {
-    const link = document.createElement('link');
-    link.rel = 'canonical';
-    link.href = canonical;
-    const added: Element[] = [link];
-    for (const [property, content] of Object.entries(JSON.parse(og) as Record<string, string>)) {
-      const tag = document.createElement('meta');
-      tag.setAttribute('property', property);
-      tag.content = content;
-      added.push(tag);
-    }
-    // A data block, not a script: browsers never run application/ld+json, and CSP allows it.
-    const script = document.createElement('script');
-    script.type = 'application/ld+json';
-    script.textContent = ld;
-    added.push(script);
-    for (const element of added) {
-      element.setAttribute('data-page-meta', '');
-      document.head.append(element);
-    }
-    return () => {
-      for (const element of added) element.remove();
-    };
-  }, [canonical, og, ld]);
-  return null;
+/**
+ * Canonical URL, Open Graph, Twitter card and JSON-LD for search engines and
+ * link previews. React hoists the link and meta tags into <head> (on the
+ * server too, so crawlers that run no JavaScript see them); the JSON-LD stays
+ * where it is rendered, which search engines accept anywhere in the page.
+ */
+export function ShareMeta({ canonical, openGraph, twitter, jsonLd }: ShareMetaProps) {
+  return (
+    <>
+      <link rel="canonical" href={canonical} />
+      {openGraph.map(([property, content], index) => (
+        <meta key={`${property}-${String(index)}`} property={property} content={content} />
+      ))}
+      {twitter.map(([name, content]) => (
+        <meta key={name} name={name} content={content} />
+      ))}
+      <script
+        type="application/ld+json"
+        // A data block, never run; inlineJson() keeps every string inside it.
+        dangerouslySetInnerHTML={{ __html: inlineJson(jsonLd) }}
+      />
+    </>
+  );
 }

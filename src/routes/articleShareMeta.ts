@@ -9,19 +9,33 @@ export function articleShareMeta(
   canonical: string,
 ): ShareMetaProps {
   const description = story.summary ?? `${story.headline}, from ${site.name}.`;
-  const openGraph: Record<string, string> = {
-    'og:type': 'article',
-    'og:title': story.headline,
-    'og:description': description,
-    'og:url': canonical,
-    'og:site_name': site.name,
-  };
-  if (story.publishedAt) openGraph['article:published_time'] = story.publishedAt;
-  if (story.updatedAt) openGraph['article:modified_time'] = story.updatedAt;
-  if (story.section) openGraph['article:section'] = story.section.name;
+  const openGraph: [string, string][] = [
+    ['og:type', 'article'],
+    ['og:title', story.headline],
+    ['og:description', description],
+    ['og:url', canonical],
+    ['og:site_name', site.name],
+  ];
   if (story.image) {
-    openGraph['og:image'] = story.image.src;
-    openGraph['og:image:alt'] = story.image.alt;
+    openGraph.push(['og:image', story.image.src]);
+    if (story.image.width && story.image.height) {
+      openGraph.push(['og:image:width', String(story.image.width)]);
+      openGraph.push(['og:image:height', String(story.image.height)]);
+    }
+    if (story.image.alt) openGraph.push(['og:image:alt', story.image.alt]);
+  }
+  if (story.publishedAt) openGraph.push(['article:published_time', story.publishedAt]);
+  if (story.updatedAt) openGraph.push(['article:modified_time', story.updatedAt]);
+  if (story.section) openGraph.push(['article:section', story.section.name]);
+  for (const tag of story.tags) openGraph.push(['article:tag', tag.name]);
+  const twitter: [string, string][] = [
+    ['twitter:card', story.image ? 'summary_large_image' : 'summary'],
+    ['twitter:title', story.headline],
+    ['twitter:description', description],
+  ];
+  if (story.image) {
+    twitter.push(['twitter:image', story.image.src]);
+    if (story.image.alt) twitter.push(['twitter:image:alt', story.image.alt]);
   }
   const publisher = story.source?.name ?? site.name;
   const modified = story.updatedAt ?? story.publishedAt;
@@ -44,5 +58,5 @@ export function articleShareMeta(
     publisher: { '@type': 'Organization', name: publisher },
     ...(wordCount ? { wordCount } : {}),
   };
-  return { canonical, openGraph, jsonLd };
+  return { canonical, openGraph, twitter, jsonLd };
 }

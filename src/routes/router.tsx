@@ -130,6 +130,7 @@ export function createRoutes({ source, queryClient }: RouterDeps): RouteObject[]
 function BootScreen() {
   return (
     <div className="boot" role="status">
+      <title>News</title>
       Loading the news…
     </div>
   );

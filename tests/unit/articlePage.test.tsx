@@ -15,7 +15,14 @@ interface WireArticle {
   source: { slug: string; name: string };
   authors?: { slug: string; name: string }[];
   tags: { slug: string; name: string }[];
-  image?: { alt: string; caption?: string; credit?: string; width: number; height: number };
+  image?: {
+    src: string;
+    alt: string;
+    caption?: string;
+    credit?: string;
+    width: number;
+    height: number;
+  };
   related: { slug: string; headline: string }[];
   body: string;
 }
@@ -137,6 +144,27 @@ describe('the article page', () => {
     expect(document.querySelector('meta[property="og:type"]')).toHaveAttribute(
       'content',
       'article',
+    );
+    const property = (name: string) =>
+      [...document.head.querySelectorAll(`meta[property="${name}"]`)].map((meta) =>
+        meta.getAttribute('content'),
+      );
+    expect(property('article:tag')).toEqual(article.tags.map((tag) => tag.name));
+    expect(property('article:published_time')).toEqual([article.publishedAt]);
+    expect(property('article:section')).toEqual([article.section.name]);
+    // Absolute, resolved against the article's own document.
+    expect(property('og:image')).toEqual([
+      new URL(article.image?.src ?? '', `${API}articles/${article.slug}.json`).href,
+    ]);
+    expect(property('og:image:width')).toEqual([String(article.image?.width)]);
+    expect(property('og:image:height')).toEqual([String(article.image?.height)]);
+    expect(document.head.querySelector('meta[name="twitter:card"]')).toHaveAttribute(
+      'content',
+      'summary_large_image',
+    );
+    expect(document.head.querySelector('meta[name="twitter:title"]')).toHaveAttribute(
+      'content',
+      article.headline,
     );
     const ld = JSON.parse(
       document.querySelector('script[type="application/ld+json"]')?.textContent ?? '{}',

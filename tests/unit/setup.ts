@@ -12,9 +12,6 @@ beforeAll(() => {
 afterEach(() => {
   cleanup();
   server.resetHandlers();
-  document.head.querySelectorAll('[data-page-meta]').forEach((element) => {
-    element.remove();
-  });
 });
 afterAll(() => {
   server.close();

@@ -18,7 +18,7 @@ export const routeModules: Record<string, { page: string; deferred?: string[] }>
   'listings (/latest, /tag/…)': { page: 'src/routes/ListingPage.tsx' },
   'article (/article/…)': {
     page: 'src/routes/ArticlePage.tsx',
-    deferred: ['src/components/ArticleBody.tsx', 'src/routes/ArticleMore.tsx'],
+    deferred: ['src/components/browserSanitizer.ts', 'src/routes/ArticleMore.tsx'],
   },
 };
 

@@ -1,10 +1,11 @@
 import { StrictMode } from 'react';
 import { createRoot, type Root } from 'react-dom/client';
-import { createBrowserRouter } from 'react-router';
+import { createBrowserRouter, RouterProvider } from 'react-router';
 import { configUrlFor, loadConfig } from './config.ts';
 import { createQueryClient } from './queries/queryClient.ts';
 import { AppRoot } from './routes/AppRoot.tsx';
-import { createRoutes } from './routes/router.tsx';
+import { loadSanitizer } from './routes/lazyModules.ts';
+import { createRoutes, type RouterDeps } from './routes/router.tsx';
 import { createSource } from './sources/createSource.ts';
 import './styles.css';
 
@@ -14,14 +15,22 @@ async function start(container: HTMLElement) {
   try {
     const config = await loadConfig(configUrl);
     const source = await createSource(config);
-    const queryClient = createQueryClient();
+    const deps: RouterDeps = {
+      source,
+      queryClient: createQueryClient(),
+      sanitizer: loadSanitizer,
+      origin: window.location.origin,
+      appRoot: import.meta.env.BASE_URL.replace(/\/$/, ''),
+    };
     // Keep the base's trailing slash: the home link must be /news/, not /news.
-    const router = createBrowserRouter(createRoutes({ source, queryClient }), {
+    const router = createBrowserRouter(createRoutes(deps), {
       basename: import.meta.env.BASE_URL,
     });
     root.render(
       <StrictMode>
-        <AppRoot router={router} source={source} queryClient={queryClient} />
+        <AppRoot deps={deps}>
+          <RouterProvider router={router} />
+        </AppRoot>
       </StrictMode>,
     );
   } catch (error) {

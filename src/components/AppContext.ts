@@ -1,9 +1,8 @@
 import { createContext, useContext } from 'react';
 import type { Site } from '../news/types.ts';
-import type { NewsSource } from '../sources/NewsSource.ts';
+import type { ArticleReader } from '../queries/articles.ts';
 
-export interface AppServices {
-  source: NewsSource;
+export interface AppServices extends ArticleReader {
   /** Warm the data (and code) behind one of the reader's own paths, e.g. on hover. */
   prefetch: (path: string) => void;
 }

@@ -1,23 +1,13 @@
-import { useMemo, type MouseEvent } from 'react';
-import { createSanitizer, type SanitizeOptions } from './sanitizer.ts';
+import type { MouseEvent } from 'react';
 
-// This module (with DOMPurify) loads on demand: only article bodies need it.
-// Exported for the browser tests, which put thousands of payloads through it.
-export const sanitizeBody = createSanitizer();
-
-interface ArticleBodyProps extends SanitizeOptions {
-  html: string;
+interface ArticleBodyProps {
+  /** The body after the sanitizer (src/components/sanitizer.ts): never a source's HTML as it came. */
+  safeHtml: string;
   /** Open one of the reader's own articles without a page load. */
   onArticleLink: (slug: string) => void;
 }
 
-export function ArticleBody({ html, onArticleLink, ...options }: ArticleBodyProps) {
-  const { baseUrl, articleSlugFromUrl, articleHref } = options;
-  const safeHtml = useMemo(
-    () => sanitizeBody(html, { baseUrl, articleSlugFromUrl, articleHref }),
-    [html, baseUrl, articleSlugFromUrl, articleHref],
-  );
-
+export function ArticleBody({ safeHtml, onArticleLink }: ArticleBodyProps) {
   const onClick = (event: MouseEvent<HTMLDivElement>) => {
     if (event.defaultPrevented || event.button !== 0) return;
     if (event.metaKey || event.ctrlKey || event.shiftKey || event.altKey) return;
@@ -33,7 +23,7 @@ export function ArticleBody({ html, onArticleLink, ...options }: ArticleBodyProp
     <div
       className="article-body"
       onClick={onClick}
-      // Safe: sanitizeBody() ran DOMPurify over it just above.
+      // Safe: the article query ran the sanitizer over it before it reached the cache.
       dangerouslySetInnerHTML={{ __html: safeHtml }}
     />
   );

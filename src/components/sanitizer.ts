@@ -1,4 +1,8 @@
-import createDOMPurify, { type DOMPurify, type UponSanitizeAttributeHookEvent } from 'dompurify';
+import createDOMPurify, {
+  type DOMPurify,
+  type UponSanitizeAttributeHookEvent,
+  type WindowLike,
+} from 'dompurify';
 import { saneDimensions } from '../news/limits.ts';
 
 export interface SanitizeOptions {
@@ -8,6 +12,8 @@ export interface SanitizeOptions {
   articleSlugFromUrl: (url: string) => string | undefined;
   /** The reader's own URL (absolute path, with its base) for an article. */
   articleHref: (slug: string) => string;
+  /** The reader's own origin: a link to one of its article pages there stays inside the reader. */
+  readerOrigin: string;
 }
 
 export type Sanitize = (html: string, options: SanitizeOptions) => string;
@@ -271,7 +277,7 @@ function parse(href: string, base: string): URL | undefined {
 
 /** A link to one of the reader's own article pages (for instance copied from the address bar). */
 function readerArticleSlug(url: URL, options: SanitizeOptions): string | undefined {
-  if (url.origin !== window.location.origin) return undefined;
+  if (url.origin !== options.readerOrigin) return undefined;
   const match = READER_ARTICLE.exec(url.pathname);
   if (!match?.[1]) return undefined;
   return url.pathname === options.articleHref(match[1]) ? match[1] : undefined;
@@ -285,7 +291,12 @@ function readerArticleSlug(url: URL, options: SanitizeOptions): string | undefin
  * links and images resolved against their document; links to the source's own
  * articles pointed at the reader's pages; in-page links kept working.
  */
-function sanitizeWith(purify: DOMPurify, html: string, options: SanitizeOptions): string {
+function sanitizeWith(
+  purify: DOMPurify,
+  document: Document,
+  html: string,
+  options: SanitizeOptions,
+): string {
   current = options;
   // DOMPurify answers null where the HTML parses into no body at all (a <frameset>).
   let fragment: DocumentFragment | null;
@@ -318,10 +329,15 @@ function sanitizeWith(purify: DOMPurify, html: string, options: SanitizeOptions)
   return container.innerHTML;
 }
 
-export function createSanitizer(): Sanitize {
+/**
+ * A sanitizer working in `view`: the browser's window, or on the server a
+ * jsdom window (DOMPurify's authors support jsdom; other DOM imitations miss
+ * parts of the parser it relies on).
+ */
+export function createSanitizer(view: WindowLike & { document: Document }): Sanitize {
   // A private instance, so these hooks never touch anyone else's DOMPurify.
-  const purify = createDOMPurify(window);
+  const purify = createDOMPurify(view);
   purify.addHook('uponSanitizeAttribute', checkAttribute);
   purify.addHook('afterSanitizeAttributes', afterAttributes);
-  return (html, options) => sanitizeWith(purify, html, options);
+  return (html, options) => sanitizeWith(purify, view.document, html, options);
 }

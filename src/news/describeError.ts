@@ -12,7 +12,11 @@ export interface ErrorDescription {
 }
 
 /** Plain words for every way loading can fail. 404s are not described here: they get a Not Found page. */
-export function describeError(error: unknown): ErrorDescription {
+/**
+ * `origin` is the reader's own (`https://news.example`): a CORS problem is
+ * explained with the header its source must send.
+ */
+export function describeError(error: unknown, origin: string): ErrorDescription {
   if (!isSourceError(error)) {
     return {
       title: 'Something went wrong',
@@ -33,16 +37,16 @@ export function describeError(error: unknown): ErrorDescription {
       if (error.redirected) {
         return {
           title: 'We couldn’t read the news source',
-          detail: `The news source redirects to another site, which does not allow this site to read it (CORS). Try again later. If you run this site: point broadsheet.config.json at the address it redirects to, and make that server send the header Access-Control-Allow-Origin: ${window.location.origin} (or *) with its responses.`,
+          detail: `The news source redirects to another site, which does not allow this site to read it (CORS). Try again later. If you run this site: point broadsheet.config.json at the address it redirects to, and make that server send the header Access-Control-Allow-Origin: ${origin} (or *) with its responses.`,
           document,
           retryable: true,
         };
       }
       if (error.crossOrigin) {
-        const origin = new URL(error.url).origin;
+        const sourceOrigin = new URL(error.url).origin;
         return {
           title: 'We couldn’t read the news source',
-          detail: `The news source at ${origin} did not answer, or did not allow this site to read it (CORS). Check your connection and try again. If you run this site: ${origin} must send the header Access-Control-Allow-Origin: ${window.location.origin} (or *) with its responses.`,
+          detail: `The news source at ${sourceOrigin} did not answer, or did not allow this site to read it (CORS). Check your connection and try again. If you run this site: ${sourceOrigin} must send the header Access-Control-Allow-Origin: ${origin} (or *) with its responses.`,
           document,
           retryable: true,
         };

@@ -1,11 +1,51 @@
 import { queryOptions, type QueryClient } from '@tanstack/react-query';
+import type { Sanitize } from '../components/sanitizer.ts';
+import { paths } from '../news/paths.ts';
 import type { Article, Listing, Summary } from '../news/types.ts';
 import type { NewsSource } from '../sources/NewsSource.ts';
 
-export function articleQuery(source: NewsSource, slug: string) {
+/**
+ * An article as the reader keeps it: its body already through the sanitizer,
+ * so whatever renders it (the server, or the browser hydrating the server's
+ * page) needs no sanitizer of its own.
+ */
+export interface SafeArticle extends Omit<Article, 'body'> {
+  /** Sanitized HTML, safe to put in the page. */
+  safeBody: string;
+}
+
+/** What reading an article takes: its source, a sanitizer, and where the reader itself lives. */
+export interface ArticleReader {
+  source: NewsSource;
+  /** The body sanitizer; in the browser its code (DOMPurify) loads on first use. */
+  sanitizer: () => Promise<Sanitize>;
+  /** The reader's origin (`https://news.example`). */
+  origin: string;
+  /** The reader's base path without its trailing slash (`` or `/news`). */
+  appRoot: string;
+}
+
+export function articleQuery(reader: ArticleReader, slug: string) {
+  const { source } = reader;
   return queryOptions({
-    queryKey: ['article', source.id, slug],
-    queryFn: ({ signal }) => source.article(slug, signal),
+    // The body's links depend on where the reader lives, too.
+    queryKey: ['article', source.id, slug, reader.appRoot, reader.origin],
+    queryFn: async ({ signal }): Promise<SafeArticle> => {
+      // The sanitizer's code loads beside the article's data, not after it.
+      const sanitizing = reader.sanitizer();
+      sanitizing.catch(ignore);
+      const { body, ...article } = await source.article(slug, signal);
+      const sanitize = await sanitizing;
+      return {
+        ...article,
+        safeBody: sanitize(body, {
+          baseUrl: article.baseUrl,
+          articleSlugFromUrl: (url) => source.articleSlugFromUrl(url),
+          articleHref: (target) => `${reader.appRoot}${paths.article(target)}`,
+          readerOrigin: reader.origin,
+        }),
+      };
+    },
   });
 }
 
@@ -25,11 +65,15 @@ export function findCachedSummary(
     const found = listing?.items.find((item) => item.slug === slug);
     if (found) return found;
   }
-  for (const [, article] of queryClient.getQueriesData<Article>({
+  for (const [, article] of queryClient.getQueriesData<SafeArticle>({
     queryKey: ['article', source.id],
   })) {
     const found = article?.related.find((item) => item.slug === slug);
     if (found) return found;
   }
   return undefined;
+}
+
+function ignore(): void {
+  // Awaited below; this only keeps an early failure from going unhandled.
 }

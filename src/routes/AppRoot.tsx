@@ -1,34 +1,31 @@
-import { QueryClientProvider, type QueryClient } from '@tanstack/react-query';
-import { useMemo } from 'react';
-import { RouterProvider } from 'react-router';
-import type { createBrowserRouter } from 'react-router';
+import { QueryClientProvider } from '@tanstack/react-query';
+import { useMemo, type ReactNode } from 'react';
 import { AppContext } from '../components/AppContext.ts';
-import type { NewsSource } from '../sources/NewsSource.ts';
 import { loadPrefetch } from './lazyModules.ts';
+import type { RouterDeps } from './router.tsx';
 
-interface AppRootProps {
-  router: ReturnType<typeof createBrowserRouter>;
-  source: NewsSource;
-  queryClient: QueryClient;
-}
-
-export function AppRoot({ router, source, queryClient }: AppRootProps) {
+/**
+ * What every page reads from above: the query cache and the reader's services.
+ * `children` is the router: the browser's, or the server's static one.
+ */
+export function AppRoot({ deps, children }: { deps: RouterDeps; children: ReactNode }) {
   const services = useMemo(
     () => ({
-      source,
+      source: deps.source,
+      sanitizer: deps.sanitizer,
+      origin: deps.origin,
+      appRoot: deps.appRoot,
       prefetch: (path: string) => {
         void loadPrefetch().then((prefetch) => {
-          prefetch({ source, queryClient }, path);
+          prefetch(deps, path);
         });
       },
     }),
-    [source, queryClient],
+    [deps],
   );
   return (
-    <QueryClientProvider client={queryClient}>
-      <AppContext value={services}>
-        <RouterProvider router={router} />
-      </AppContext>
+    <QueryClientProvider client={deps.queryClient}>
+      <AppContext value={services}>{children}</AppContext>
     </QueryClientProvider>
   );
 }

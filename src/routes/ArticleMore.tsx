@@ -5,7 +5,8 @@ import { useApp, useSite } from '../components/AppContext.ts';
 import { ShareMeta } from '../components/ShareMeta.tsx';
 import { StoryBox } from '../components/StoryBox.tsx';
 import { paths } from '../news/paths.ts';
-import type { Article, ListingRef, Summary } from '../news/types.ts';
+import type { ListingRef, Summary } from '../news/types.ts';
+import type { SafeArticle } from '../queries/articles.ts';
 import { listingQuery } from '../queries/listings.ts';
 import { articleShareMeta } from './articleShareMeta.ts';
 
@@ -27,7 +28,7 @@ export function ArticleMore({
   canonical,
 }: {
   story: Summary;
-  article: Article | undefined;
+  article: SafeArticle | undefined;
   wordCount: number | undefined;
   canonical: string;
 }) {

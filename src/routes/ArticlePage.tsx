@@ -2,7 +2,9 @@ import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { lazy, Suspense, useCallback, useMemo } from 'react';
 import { Link, useHref, useNavigate, useParams } from 'react-router';
 import { useApp, useSite } from '../components/AppContext.ts';
+import { ArticleBody } from '../components/ArticleBody.tsx';
 import { Byline } from '../components/Byline.tsx';
+import { useClock } from '../components/Clock.ts';
 import { DateTime } from '../components/DateTime.tsx';
 import { ErrorMessage } from '../components/ErrorMessage.tsx';
 import { LeadImage } from '../components/LeadImage.tsx';
@@ -10,35 +12,30 @@ import { PageMeta } from '../components/PageMeta.tsx';
 import { BodyPlaceholder, StoryListPlaceholder } from '../components/Placeholder.tsx';
 import { TagLinks } from '../components/TagLinks.tsx';
 import { describeError } from '../news/describeError.ts';
+import { sameDay } from '../news/formatDate.ts';
 import { paths } from '../news/paths.ts';
 import { countWords, readingMinutes } from '../news/readingTime.ts';
 import type { Summary } from '../news/types.ts';
 import { articleQuery, findCachedSummary } from '../queries/articles.ts';
-import {
-  articleBodyModule,
-  articleMoreModule,
-  loadArticleBody,
-  loadArticleMore,
-} from './lazyModules.ts';
+import { articleMoreModule, loadArticleMore } from './lazyModules.ts';
 import { parseSlug } from './params.ts';
 import { isNotFound } from './RouteError.tsx';
 
-// The body with its sanitizer (DOMPurify), and what goes below and beside the
-// story, load with (not before) the article's data: the route loader starts them.
-const LazyArticleBody = lazy(() =>
-  loadArticleBody().then((module) => ({ default: module.ArticleBody })),
-);
+// What goes below and beside the story loads with (not before) the article's
+// data: the route loader starts it.
 const LazyArticleMore = lazy(() =>
   loadArticleMore().then((module) => ({ default: module.ArticleMore })),
 );
 
 export function ArticlePage() {
-  const { source } = useApp();
+  const app = useApp();
+  const { source, origin } = app;
   const site = useSite();
+  const { timeZone } = useClock();
   const queryClient = useQueryClient();
   const navigate = useNavigate();
   const slug = parseSlug(useParams().slug);
-  const query = useQuery(articleQuery(source, slug));
+  const query = useQuery(articleQuery(app, slug));
   const cached = useMemo(
     () => findCachedSummary(queryClient, source, slug),
     [queryClient, source, slug],
@@ -47,11 +44,6 @@ export function ArticlePage() {
   const story: Summary | undefined = article ?? cached;
 
   const appRoot = useHref('/').replace(/\/$/, '');
-  const articleHref = useCallback(
-    (target: string) => `${appRoot}${paths.article(target)}`,
-    [appRoot],
-  );
-  const articleSlugFromUrl = useCallback((url: string) => source.articleSlugFromUrl(url), [source]);
   const onArticleLink = useCallback(
     (target: string) => void navigate(paths.article(target)),
     [navigate],
@@ -64,7 +56,7 @@ export function ArticlePage() {
       return (
         <div className="page page--error">
           <ErrorMessage
-            description={describeError(query.error)}
+            description={describeError(query.error, origin)}
             onRetry={() => void query.refetch()}
             retrying={query.isFetching}
           />
@@ -74,11 +66,10 @@ export function ArticlePage() {
   }
   if (!story) return <BodyPlaceholder />;
 
-  const canonical = new URL(articleHref(story.slug), window.location.href).href;
-  // Already loaded (the route loader started them): render without suspending.
-  const ArticleBody = articleBodyModule.loaded()?.ArticleBody ?? LazyArticleBody;
+  const canonical = `${origin}${appRoot}${paths.article(story.slug)}`;
+  // Already loaded (the route loader started it): render without suspending.
   const ArticleMore = articleMoreModule.loaded()?.ArticleMore ?? LazyArticleMore;
-  const words = article && countWords(article.body);
+  const words = article && countWords(article.safeBody);
   return (
     <div className="page article-page">
       <PageMeta
@@ -117,7 +108,10 @@ export function ArticlePage() {
                   Updated{' '}
                   <DateTime
                     iso={story.updatedAt}
-                    withTime={!story.publishedAt || sameDay(story.publishedAt, story.updatedAt)}
+                    // Updated on the day it was published: the date alone would say nothing new.
+                    withTime={
+                      !story.publishedAt || sameDay(story.publishedAt, story.updatedAt, timeZone)
+                    }
                   />
                 </span>
               )}
@@ -130,15 +124,7 @@ export function ArticlePage() {
         {story.image && <LeadImage image={story.image} />}
         {article ? (
           <>
-            <Suspense fallback={<BodyLoading />}>
-              <ArticleBody
-                html={article.body}
-                baseUrl={article.baseUrl}
-                articleSlugFromUrl={articleSlugFromUrl}
-                articleHref={articleHref}
-                onArticleLink={onArticleLink}
-              />
-            </Suspense>
+            <ArticleBody safeHtml={article.safeBody} onArticleLink={onArticleLink} />
             {article.bodyCut && (
               <p className="article__note">This story is too long to show here in full.</p>
             )}
@@ -146,7 +132,7 @@ export function ArticlePage() {
         ) : query.isError ? (
           <ErrorMessage
             headingLevel={2}
-            description={describeError(query.error)}
+            description={describeError(query.error, origin)}
             onRetry={() => void query.refetch()}
             retrying={query.isFetching}
           />
@@ -168,11 +154,6 @@ function BodyLoading() {
       <BodyPlaceholder />
     </div>
   );
-}
-
-/** Updated on the day it was published: the date alone would say nothing new. */
-function sameDay(a: string, b: string): boolean {
-  return new Date(a).toDateString() === new Date(b).toDateString();
 }
 
 /** Space for what comes below and beside the story, while its code loads. */

@@ -5,6 +5,7 @@ import {
   useNavigation,
   useRouteError,
 } from 'react-router';
+import { useApp } from '../components/AppContext.ts';
 import { ErrorMessage } from '../components/ErrorMessage.tsx';
 import { PageMeta } from '../components/PageMeta.tsx';
 import { describeError } from '../news/describeError.ts';
@@ -37,8 +38,9 @@ function useRetry() {
 export function RouteError() {
   const error = useRouteError();
   const { retry, retrying } = useRetry();
+  const { origin } = useApp();
   if (isNotFound(error)) return <NotFound />;
-  const description = describeError(error);
+  const description = describeError(error, origin);
   return (
     <div className="page page--error">
       <PageMeta title={description.title} description={description.detail} />
@@ -51,7 +53,8 @@ export function RouteError() {
 export function RootError() {
   const error = useRouteError();
   const { retry, retrying } = useRetry();
-  const description = describeError(error);
+  const { origin } = useApp();
+  const description = describeError(error, origin);
   return (
     <>
       <header className="site-header">

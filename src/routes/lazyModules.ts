@@ -23,9 +23,9 @@ function preloadable<M>(load: () => Promise<M>) {
   };
 }
 
-/** The article body with its sanitizer (DOMPurify): start its download beside the data. */
-export const articleBodyModule = preloadable(() => import('../components/ArticleBody.tsx'));
-export const loadArticleBody = articleBodyModule.load;
+/** The body sanitizer (DOMPurify), for an article the browser fetches itself. */
+export const loadSanitizer = () =>
+  import('../components/browserSanitizer.ts').then((module) => module.sanitizeBody);
 /** Below and beside an article; starts loading with the article page. */
 export const articleMoreModule = preloadable(() => import('./ArticleMore.tsx'));
 export const loadArticleMore = articleMoreModule.load;

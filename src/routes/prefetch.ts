@@ -2,28 +2,23 @@ import { matchPath } from 'react-router';
 import { articleQuery } from '../queries/articles.ts';
 import { listingQuery } from '../queries/listings.ts';
 import { prefetchQuery } from '../queries/load.ts';
-import {
-  loadArticleMore,
-  loadArticlePage,
-  loadListingPage,
-  loadArticleBody,
-} from './lazyModules.ts';
+import { loadArticleMore, loadArticlePage, loadListingPage } from './lazyModules.ts';
 import { listingRef, parsePage, SLUG } from './params.ts';
 import type { RouterDeps } from './router.tsx';
 
 const listingKinds = ['tag', 'section', 'source', 'author', 'latest', 'top'] as const;
 
 /** Start loading what a path of the reader needs: its page code and its main data. */
-export function prefetch({ source, queryClient }: RouterDeps, path: string): void {
+export function prefetch(deps: RouterDeps, path: string): void {
+  const { source, queryClient } = deps;
   const [pathname = '', search = ''] = path.split('?');
   const article = matchPath('/article/:slug', pathname);
   if (article) {
     const slug = article.params.slug;
     if (slug && SLUG.test(slug)) {
       void loadArticlePage();
-      void loadArticleBody();
       void loadArticleMore();
-      prefetchQuery(queryClient, articleQuery(source, slug));
+      prefetchQuery(queryClient, articleQuery(deps, slug));
     }
     return;
   }

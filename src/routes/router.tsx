@@ -1,32 +1,25 @@
 import type { QueryClient } from '@tanstack/react-query';
 import type { LoaderFunctionArgs, RouteObject } from 'react-router';
 import type { ListingRef } from '../news/types.ts';
-import { articleQuery, findCachedSummary } from '../queries/articles.ts';
+import { articleQuery, findCachedSummary, type ArticleReader } from '../queries/articles.ts';
 import { listingQuery } from '../queries/listings.ts';
 import { loadQuery, prefetchQuery } from '../queries/load.ts';
 import { siteQuery } from '../queries/site.ts';
-import type { NewsSource } from '../sources/NewsSource.ts';
 import { Layout } from './Layout.tsx';
-import {
-  loadArticleMore,
-  loadArticlePage,
-  loadFrontPage,
-  loadListingPage,
-  loadArticleBody,
-} from './lazyModules.ts';
+import { loadArticleMore, loadArticlePage, loadFrontPage, loadListingPage } from './lazyModules.ts';
 import { listingRef, notFound, parsePage, parseSlug } from './params.ts';
 import { NotFound } from './NotFound.tsx';
 import { RootError, RouteError } from './RouteError.tsx';
 
-export interface RouterDeps {
-  source: NewsSource;
+export interface RouterDeps extends ArticleReader {
   queryClient: QueryClient;
 }
 
 const listingKinds = ['tag', 'section', 'source', 'author'] as const;
 
 // Page code loads on demand (lazy); the loaders stay here so data and code load side by side.
-export function createRoutes({ source, queryClient }: RouterDeps): RouteObject[] {
+export function createRoutes(deps: RouterDeps): RouteObject[] {
+  const { source, queryClient } = deps;
   const prefetchListing = (ref: ListingRef, page = 1) => {
     prefetchQuery(queryClient, listingQuery(source, ref, page));
   };
@@ -92,28 +85,22 @@ export function createRoutes({ source, queryClient }: RouterDeps): RouteObject[]
               path: 'article/:slug',
               loader: async ({ params }: LoaderFunctionArgs) => {
                 const slug = parseSlug(params.slug);
-                // The body's code loads beside the data; a failure here shows where the body goes.
-                const bodyCode = loadArticleBody().catch(() => undefined);
                 void loadArticleMore();
                 prefetchListing({ kind: 'latest' });
                 prefetchListing({ kind: 'top' });
-                const article = loadQuery(queryClient, articleQuery(source, slug)).then(
-                  (loaded) => {
-                    if (loaded.source)
-                      prefetchListing({ kind: 'source', slug: loaded.source.slug });
-                    return loaded;
-                  },
-                );
+                const article = loadQuery(queryClient, articleQuery(deps, slug)).then((loaded) => {
+                  if (loaded.source) prefetchListing({ kind: 'source', slug: loaded.source.slug });
+                  return loaded;
+                });
                 // Opened from a listing: show what we know at once and let the body
                 // follow. Not after a failure, though: then wait and show the outcome.
                 const failedBefore =
-                  queryClient.getQueryState(articleQuery(source, slug).queryKey)?.status ===
-                  'error';
+                  queryClient.getQueryState(articleQuery(deps, slug).queryKey)?.status === 'error';
                 if (!failedBefore && findCachedSummary(queryClient, source, slug)) {
                   article.catch(() => undefined);
                   return null;
                 }
-                await Promise.all([article, bodyCode]);
+                await article;
                 return null;
               },
               lazy: { Component: loadArticlePage },

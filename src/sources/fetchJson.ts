@@ -185,7 +185,9 @@ function tooLarge(url: string, bytes: number): SourceError {
 
 function isCrossOrigin(url: string): boolean {
   try {
-    return new URL(url).origin !== globalThis.location.origin;
+    // On a server there is no page, so no CORS to explain.
+    const page = globalThis.location as Location | undefined;
+    return page !== undefined && new URL(url).origin !== page.origin;
   } catch {
     return false;
   }

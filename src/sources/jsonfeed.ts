@@ -588,7 +588,7 @@ function resolveOptional(url: string | undefined, base: string): string | undefi
 
 function absolute(url: string): string {
   try {
-    return new URL(url, globalThis.location.href).href;
+    return new URL(url, (globalThis.location as Location | undefined)?.href).href;
   } catch {
     return url;
   }

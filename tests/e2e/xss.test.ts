@@ -25,6 +25,12 @@ function findUnsafe(root: Element): string[] {
   ];
   for (const element of root.querySelectorAll('*')) {
     const tag = element.tagName.toLowerCase();
+    // The page's own JSON-LD: a data block, never run. Its strings must not be able to end it.
+    if (tag === 'script' && element.getAttribute('type') === 'application/ld+json') {
+      if (element.textContent.includes('<'))
+        found.push('<script type=application/ld+json> holds "<"');
+      continue;
+    }
     if (
       [
         'script',
@@ -124,9 +130,9 @@ describe.skipIf(!existsSync(PAYLOADS))('6,600 XSS payloads in Chromium', () => {
         performance
           .getEntriesByType('resource')
           .map((entry) => entry.name)
-          .find((name) => /\/assets\/ArticleBody-[\w-]+\.js$/.test(name)),
+          .find((name) => /\/assets\/browserSanitizer-[\w-]+\.js$/.test(name)),
       )) ?? '';
-    expect(sanitizer, 'the article page loaded the body and its sanitizer').toMatch(/ArticleBody/);
+    expect(sanitizer, 'the article page loaded the sanitizer').toMatch(/browserSanitizer/);
 
     await page.evaluate(
       (data) => {
@@ -143,6 +149,7 @@ describe.skipIf(!existsSync(PAYLOADS))('6,600 XSS payloads in Chromium', () => {
         baseUrl: location.origin + '/api/articles/payload.json',
         articleSlugFromUrl: (url) => /\\/api\\/articles\\/([a-z0-9-]+)\\.json$/.exec(url)?.[1],
         articleHref: (target) => '/article/' + target,
+        readerOrigin: location.origin,
       };
       // Each payload on its own, put into the live document the way the app does (innerHTML).
       const host = document.createElement('div');

@@ -295,7 +295,7 @@ describe('what a reader is told', () => {
     const secretBase = 'https://editor:s3cret@private.test/api/';
     server.use(http.get('https://private.test/api/site.json', () => HttpResponse.error()));
     const error = await failure(createNativeSource(secretBase).site());
-    const description = describeError(error);
+    const description = describeError(error, window.location.origin);
     const shown = `${description.title} ${description.detail} ${description.document ?? ''} ${error.message}`;
     expect(shown).not.toMatch(/s3cret|editor/);
     expect(description.document).toBe('https://private.test/api/site.json');
@@ -338,7 +338,9 @@ describe('what a reader is told', () => {
     );
     const error = await failure(fetchJson(url));
     expect(error).toMatchObject({ kind: 'network', redirected: true, crossOrigin: true });
-    expect(describeError(error).detail).toMatch(/redirects to another site.*CORS/);
+    expect(describeError(error, window.location.origin).detail).toMatch(
+      /redirects to another site.*CORS/,
+    );
   });
 
   it('still calls a plain dropped connection a dropped connection', async () => {

@@ -1,9 +1,10 @@
 import { QueryClient } from '@tanstack/react-query';
 import { render } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
-import { createMemoryRouter } from 'react-router';
+import { createMemoryRouter, RouterProvider } from 'react-router';
 import { AppRoot } from '../../src/routes/AppRoot.tsx';
-import { createRoutes } from '../../src/routes/router.tsx';
+import { loadSanitizer } from '../../src/routes/lazyModules.ts';
+import { createRoutes, type RouterDeps } from '../../src/routes/router.tsx';
 import { createNativeSource } from '../../src/sources/native.ts';
 import type { NewsSource } from '../../src/sources/NewsSource.ts';
 import { API } from './server.ts';
@@ -19,10 +20,19 @@ export function renderApp(path: string, options: { timeoutMs?: number; source?: 
   const queryClient = new QueryClient({
     defaultOptions: { queries: { retry: false, staleTime: 60_000 } },
   });
-  const router = createMemoryRouter(createRoutes({ source, queryClient }), {
-    initialEntries: [path],
-  });
+  const deps: RouterDeps = {
+    source,
+    queryClient,
+    sanitizer: loadSanitizer,
+    origin: window.location.origin,
+    appRoot: '',
+  };
+  const router = createMemoryRouter(createRoutes(deps), { initialEntries: [path] });
   const user = userEvent.setup();
-  const view = render(<AppRoot router={router} source={source} queryClient={queryClient} />);
+  const view = render(
+    <AppRoot deps={deps}>
+      <RouterProvider router={router} />
+    </AppRoot>,
+  );
   return { ...view, router, queryClient, user };
 }

@@ -7,11 +7,12 @@ const options = {
   baseUrl: 'https://news.example/api/articles/here.json',
   articleSlugFromUrl: (url: string) => source.articleSlugFromUrl(url),
   articleHref: (slug: string) => `/article/${slug}`,
+  readerOrigin: window.location.origin,
 };
 
 let sanitizeBody: Sanitize;
 beforeAll(() => {
-  sanitizeBody = createSanitizer();
+  sanitizeBody = createSanitizer(window);
 });
 
 /** Every word, in order, somewhere in the element's text. */

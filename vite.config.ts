@@ -46,6 +46,14 @@ export default defineConfig({
         },
       },
       {
+        extends: true,
+        test: {
+          name: 'server',
+          environment: 'node',
+          include: ['tests/server/**/*.test.{ts,tsx}'],
+        },
+      },
+      {
         test: {
           name: 'e2e',
           environment: 'node',

@@ -1,5 +1,22 @@
 // Helpers for adapters that turn other formats' strings into plain text and slugs.
 
+let parser: DOMParser | undefined;
+
+/**
+ * Where there is no DOMParser (a server), give the adapters one (jsdom's)
+ * before they read a source. In a browser they use the browser's own.
+ */
+export function provideHtmlParser(provided: DOMParser): void {
+  parser = provided;
+}
+
+function htmlParser(): DOMParser {
+  if (parser) return parser;
+  if (typeof DOMParser === 'undefined')
+    throw new Error('No HTML parser here: call provideHtmlParser() first (see src/server/).');
+  return (parser = new DOMParser());
+}
+
 /** Elements whose content is not text a reader sees (kept, it would come out as literal markup). */
 const NOT_TEXT =
   'script, style, template, noscript, iframe, noembed, noframes, xmp, textarea, title, plaintext, svg, math';
@@ -12,7 +29,7 @@ const NOT_TEXT =
  */
 export function htmlToText(html: string, options: { drop?: string } = {}): string {
   if (!/[<&]/.test(html)) return html.replace(/\s+/g, ' ').trim();
-  const doc = new DOMParser().parseFromString(`<!doctype html><body>${html}`, 'text/html');
+  const doc = htmlParser().parseFromString(`<!doctype html><body>${html}`, 'text/html');
   const hidden = options.drop ? `${NOT_TEXT}, ${options.drop}` : NOT_TEXT;
   for (const element of doc.body.querySelectorAll(hidden)) element.remove();
   return doc.body.textContent.replace(/\s+/g, ' ').trim();

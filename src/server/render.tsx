@@ -1,0 +1,171 @@
+import { dehydrate, type QueryClient } from '@tanstack/react-query';
+import { prerender } from 'react-dom/static';
+import {
+  createStaticHandler,
+  createStaticRouter,
+  isRouteErrorResponse,
+  StaticRouterProvider,
+  type StaticHandlerContext,
+} from 'react-router';
+import type { Sanitize } from '../components/sanitizer.ts';
+import { RenderedClock, type Clock } from '../components/Clock.ts';
+import type { Config } from '../config.ts';
+import { pageState } from '../pageState.ts';
+import { createQueryClient } from '../queries/queryClient.ts';
+import { siteQuery } from '../queries/site.ts';
+import { AppRoot } from '../routes/AppRoot.tsx';
+import { createRoutes, type RouterDeps } from '../routes/router.tsx';
+import type { NewsSource } from '../sources/NewsSource.ts';
+import { isSourceError } from '../sources/SourceError.ts';
+import { Document, type PageAssets } from './Document.tsx';
+
+export interface RenderOptions {
+  source: NewsSource;
+  /** The source as the browser is told of it (the config it would have read). */
+  config: Config['source'];
+  sanitize: Sanitize;
+  assets: PageAssets;
+  /** The reader's base path, with its trailing slash (`/`, `/news/`). */
+  base: string;
+  /** The reader's public origin; by default the request's own. */
+  origin?: string | undefined;
+  /** The render's clock; by default now, in UTC. */
+  now?: () => number;
+  /** How long to wait for the data a page shows besides its own (the feeds beside an article). */
+  settleMs?: number;
+  /** Write the content security policy into the page (for hosts that send no headers). */
+  policyInPage?: string | undefined;
+}
+
+/**
+ * Render the reader's page for `request`: the same route table, loaders and
+ * components as in the browser, with a query cache of its own that the page
+ * carries to the browser. Web-standard Request in, Response out.
+ */
+export async function render(request: Request, options: RenderOptions): Promise<Response> {
+  const url = new URL(request.url);
+  const canonical = canonicalLocation(url, options.base);
+  if (canonical) return redirect(canonical);
+
+  const origin = options.origin ?? url.origin;
+  const queryClient = createServerQueryClient();
+  const deps: RouterDeps = {
+    source: options.source,
+    queryClient,
+    sanitizer: () => Promise.resolve(options.sanitize),
+    origin,
+    appRoot: options.base.replace(/\/$/, ''),
+  };
+  const handler = createStaticHandler(createRoutes(deps), { basename: options.base });
+  const context = await handler.query(request);
+  if (context instanceof Response) return context;
+  await whenSettled(queryClient, options.settleMs ?? 10_000);
+
+  const clock: Clock = { now: (options.now ?? Date.now)(), timeZone: 'UTC' };
+  const state = pageState({
+    path: url.pathname + url.search,
+    source: options.config,
+    clock,
+    router: { loaderData: context.loaderData, errors: context.errors },
+    queries: dehydrate(queryClient),
+  });
+  const site = queryClient.getQueryData(siteQuery(options.source).queryKey);
+  const router = createStaticRouter(handler.dataRoutes, context);
+  const { prelude } = await prerender(
+    <Document
+      assets={options.assets}
+      language={site?.language}
+      state={state}
+      policy={options.policyInPage}
+    >
+      <AppRoot deps={deps}>
+        <RenderedClock value={clock}>
+          <StaticRouterProvider router={router} context={context} hydrate={false} />
+        </RenderedClock>
+      </AppRoot>
+    </Document>,
+    // Everything in one piece, in order: React would otherwise move large
+    // boundaries to the end of the page and reveal them with an inline script.
+    { progressiveChunkSize: Number.POSITIVE_INFINITY },
+  );
+  const status = statusOf(context);
+  const headers = new Headers({ 'Content-Type': 'text/html; charset=utf-8' });
+  if (status === 503) headers.set('Retry-After', '30');
+  return new Response(prelude, { status, headers });
+}
+
+/** One attempt per document: the reader in the browser has a Retry button, the server has a deadline. */
+function createServerQueryClient(): QueryClient {
+  const client = createQueryClient();
+  client.setDefaultOptions({
+    queries: { ...client.getDefaultOptions().queries, retry: false },
+  });
+  return client;
+}
+
+/**
+ * Wait until no query is fetching (loaders start the feeds and blocks a page
+ * shows beside its main content without waiting for them), or `ms` passed:
+ * what has not arrived by then renders as its placeholder, and the browser
+ * fetches it.
+ */
+function whenSettled(client: QueryClient, ms: number): Promise<void> {
+  return new Promise((resolve) => {
+    let done = false;
+    const finish = () => {
+      if (done) return;
+      done = true;
+      clearTimeout(deadline);
+      unsubscribe();
+      resolve();
+    };
+    // Look once the current events have run: a query that finishes can start
+    // the next (an article's source listing, once the article names it).
+    const check = () => {
+      setTimeout(() => {
+        if (client.isFetching() === 0) finish();
+      }, 0);
+    };
+    const unsubscribe = client.getQueryCache().subscribe(check);
+    const deadline = setTimeout(finish, ms);
+    check();
+  });
+}
+
+/**
+ * The HTTP status of the page: the router's (404 for what does not exist), a
+ * source's failure as the gateway error it is (504 when it took too long, 503
+ * when it said it is unavailable, 502 otherwise), 500 for anything else.
+ */
+function statusOf(context: StaticHandlerContext): number {
+  const error: unknown = context.errors ? Object.values(context.errors)[0] : undefined;
+  if (error === undefined) return context.statusCode;
+  if (isRouteErrorResponse(error)) return error.status;
+  if (isSourceError(error)) {
+    if (error.kind === 'not-found') return 404;
+    if (error.kind === 'timeout') return 504;
+    if (error.kind === 'http' && error.status === 503) return 503;
+    return 502;
+  }
+  return 500;
+}
+
+/**
+ * The one address of a page, when `url` is another spelling of it: no
+ * trailing slash but on the base itself, which has one; no `page=1`.
+ */
+function canonicalLocation(url: URL, base: string): string | undefined {
+  let { pathname } = url;
+  if (pathname === base.replace(/\/$/, '')) pathname = base;
+  else if (pathname.length > base.length && pathname.endsWith('/'))
+    pathname = pathname.replace(/\/+$/, '');
+  const search = new URLSearchParams(url.search);
+  if (search.get('page') === '1') search.delete('page');
+  const query = search.size > 0 ? `?${search.toString()}` : '';
+  const wanted = pathname + query;
+  return wanted === url.pathname + url.search ? undefined : wanted;
+}
+
+function redirect(location: string): Response {
+  return new Response(null, { status: 301, headers: { Location: location } });
+}

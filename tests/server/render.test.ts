@@ -1,0 +1,217 @@
+import { delay, http, HttpResponse } from 'msw';
+import { describe, expect, it } from 'vitest';
+import type { Listing, Site } from '../../src/news/types.ts';
+import { STATE_ELEMENT_ID, type PageState } from '../../src/pageState.ts';
+import { API, sampleDocument, server } from '../unit/server.ts';
+import { READER, renderPage } from './renderPage.ts';
+
+interface WireArticle {
+  slug: string;
+  headline: string;
+  summary: string;
+  publishedAt: string;
+  section: { slug: string; name: string };
+  source: { slug: string; name: string };
+  tags: { slug: string; name: string }[];
+  image?: { src: string; alt: string; width: number; height: number };
+  related: { slug: string; headline: string }[];
+  body: string;
+}
+
+const text = (element: Element | null | undefined) =>
+  (element?.textContent ?? '').replace(/\s+/g, ' ').trim();
+const meta = (document: Document, key: string) =>
+  [...document.head.querySelectorAll(`meta[property="${key}"], meta[name="${key}"]`)].map((tag) =>
+    tag.getAttribute('content'),
+  );
+const state = (document: Document): PageState =>
+  JSON.parse(document.getElementById(STATE_ELEMENT_ID)?.textContent ?? 'null') as PageState;
+
+/** Every script in the page is a file or a data block: nothing inline that could run. */
+function expectNoInlineScript(document: Document) {
+  for (const script of document.querySelectorAll('script')) {
+    const type = script.getAttribute('type');
+    if (script.hasAttribute('src')) expect(type).toBe('module');
+    else expect(['application/json', 'application/ld+json']).toContain(type);
+  }
+}
+
+async function firstArticle(): Promise<WireArticle> {
+  const latest = await sampleDocument<Listing>('latest/1.json');
+  const slug = latest.items.find((item) => item.image && item.tags.length > 0)?.slug ?? '';
+  return sampleDocument<WireArticle>(`articles/${slug}.json`);
+}
+
+describe('the server render', () => {
+  it('renders the front page with its stories, sections and state, and no inline script', async () => {
+    const site = await sampleDocument<Site>('site.json');
+    const top = await sampleDocument<Listing>('top/1.json');
+    const { response, document } = await renderPage('/');
+
+    expect(response.status).toBe(200);
+    expect(response.headers.get('Content-Type')).toBe('text/html; charset=utf-8');
+    expect(document.title).toBe(site.name);
+    expect(document.documentElement.lang).toBe(site.language);
+    const main = document.querySelector('main');
+    expect(
+      text(main?.querySelector('[aria-label="Top story"] h2, [aria-label="Top story"] h3')),
+    ).toBe(top.items[0]?.headline);
+    for (const section of site.sections) {
+      expect(text(main), `the ${section.name} block`).toContain(section.name);
+    }
+    expect(main?.querySelector('[role="status"]'), 'a placeholder left in the page').toBeNull();
+    expectNoInlineScript(document);
+    const page = state(document);
+    expect(page.path).toBe('/');
+    expect(page.clock.timeZone).toBe('UTC');
+    const keys = page.queries.queries.map((query) => JSON.stringify(query.queryKey));
+    expect(keys).toContainEqual(JSON.stringify(['listing', `native:${API}`, { kind: 'top' }, 1]));
+  });
+
+  it('renders an article with everything a crawler reads in its head, within the first 32 KB', async () => {
+    const article = await firstArticle();
+    const { response, html, document } = await renderPage(`/article/${article.slug}`);
+
+    expect(response.status).toBe(200);
+    const headEnd = new TextEncoder().encode(html.slice(0, html.indexOf('</head>'))).length;
+    expect(headEnd).toBeLessThan(32 * 1024);
+    expect(document.title).toContain(article.headline);
+    expect(meta(document, 'description')).toEqual([article.summary]);
+    const canonical = `${READER}/article/${article.slug}`;
+    expect(document.head.querySelector('link[rel="canonical"]')?.getAttribute('href')).toBe(
+      canonical,
+    );
+    expect(meta(document, 'og:type')).toEqual(['article']);
+    expect(meta(document, 'og:title')).toEqual([article.headline]);
+    expect(meta(document, 'og:url')).toEqual([canonical]);
+    expect(meta(document, 'og:image')).toEqual([
+      new URL(article.image?.src ?? '', `${API}articles/${article.slug}.json`).href,
+    ]);
+    expect(meta(document, 'og:image:width')).toEqual([String(article.image?.width)]);
+    expect(meta(document, 'article:published_time')).toEqual([article.publishedAt]);
+    expect(meta(document, 'article:section')).toEqual([article.section.name]);
+    expect(meta(document, 'article:tag')).toEqual(article.tags.map((tag) => tag.name));
+    expect(meta(document, 'twitter:card')).toEqual(['summary_large_image']);
+    const ld = JSON.parse(
+      document.querySelector('script[type="application/ld+json"]')?.textContent ?? '{}',
+    ) as Record<string, unknown>;
+    expect(ld).toMatchObject({
+      '@type': 'NewsArticle',
+      headline: article.headline,
+      url: canonical,
+    });
+
+    const main = document.querySelector('main');
+    expect(text(main?.querySelector('h1'))).toBe(article.headline);
+    expect(main?.querySelector('.article-body p')).not.toBeNull();
+    expect(main?.querySelector('time')?.getAttribute('datetime')).toBe(article.publishedAt);
+    expect(text(main)).toContain(`More news from ${article.source.name}`);
+    for (const tag of article.tags)
+      expect(main?.querySelector(`a[href="/tag/${tag.slug}"]`)).not.toBeNull();
+    const aside = main?.querySelector('aside[aria-label="More news"]');
+    expect(text(aside)).toContain('Latest News');
+    expect(text(aside)).toContain('Top News');
+    expect(aside?.querySelectorAll('a[href^="/article/"]').length).toBeGreaterThan(4);
+    expect(main?.querySelector('[role="status"]'), 'a placeholder left in the page').toBeNull();
+    expectNoInlineScript(document);
+  });
+
+  it('renders listings with real paging links', async () => {
+    const page2 = await sampleDocument<Listing>('latest/2.json');
+    const { response, document } = await renderPage('/latest?page=2');
+    expect(response.status).toBe(200);
+    const pages = document.querySelector('nav[aria-label="Pages"]');
+    expect(pages?.querySelector('a[href="/latest"]')).not.toBeNull();
+    expect(text(document.querySelector('main'))).toContain(page2.items[0]?.headline);
+  });
+
+  it.each([
+    ['an unknown address', '/no/such/page'],
+    ['an unknown article', '/article/no-such-story'],
+    ['a page past the last', '/latest?page=999'],
+    ['a page that is not a number', '/latest?page=two'],
+  ])('answers 404 with the Not Found page for %s', async (_, path) => {
+    const { response, document } = await renderPage(path);
+    expect(response.status).toBe(404);
+    expect(text(document.querySelector('h1'))).toMatch(/not found/i);
+  });
+
+  it.each([
+    ['/latest?page=1', '/latest'],
+    ['/article/some-story/', '/article/some-story'],
+    ['/tag/port-avel/?page=1', '/tag/port-avel'],
+  ])('redirects %s to its one address, %s', async (path, location) => {
+    const { response } = await renderPage(path);
+    expect(response.status).toBe(301);
+    expect(response.headers.get('Location')).toBe(location);
+  });
+
+  it('answers 502 with the error page and a Retry when the source fails', async () => {
+    server.use(http.get(`${API}site.json`, () => new HttpResponse('oops', { status: 500 })));
+    const { response, document } = await renderPage('/');
+    expect(response.status).toBe(502);
+    expect(text(document.querySelector('main'))).toMatch(/news server ran into a problem/i);
+    expect([...document.querySelectorAll('button')].map(text)).toContain('Retry');
+  });
+
+  it('answers 503 when the source says it is unavailable, 504 when it does not answer in time', async () => {
+    server.use(http.get(`${API}site.json`, () => new HttpResponse('busy', { status: 503 })));
+    expect((await renderPage('/')).response.status).toBe(503);
+    server.use(
+      http.get(`${API}site.json`, async () => {
+        await delay('infinite');
+        return HttpResponse.json({});
+      }),
+    );
+    const late = await renderPage('/', { timeoutMs: 200 });
+    expect(late.response.status).toBe(504);
+    expect(text(late.document.querySelector('main'))).toMatch(/didn’t answer in time/);
+  });
+
+  it('keeps breakout strings from the source as data in the head, the state and the page', async () => {
+    const breakout = '</script><!--</ScRiPt >\u2028\u2029"\'&<b>x</b>';
+    const article = await firstArticle();
+    const hostile = {
+      ...article,
+      headline: `Headline ${breakout}`,
+      summary: `Summary ${breakout}`,
+      authors: [{ slug: 'someone', name: `Author ${breakout}` }],
+      tags: [{ slug: 'hostile', name: `Tag ${breakout}` }],
+      ...(article.image ? { image: { ...article.image, caption: `Caption ${breakout}` } } : {}),
+    };
+    server.use(http.get(`${API}articles/${article.slug}.json`, () => HttpResponse.json(hostile)));
+    const { html, document } = await renderPage(`/article/${article.slug}`);
+
+    // Three scripts (the entry, the JSON-LD, the state), and only three ends of one.
+    expect(document.querySelectorAll('script')).toHaveLength(3);
+    expect(html.match(/<\/script/gi)).toHaveLength(3);
+    expect(html).not.toContain('<!--</');
+    expectNoInlineScript(document);
+    expect(document.querySelector('main b'), 'markup from a headline').toBeNull();
+
+    // The adapter collapses white space (U+2028 and U+2029 among it); everything else arrives intact.
+    const norm = (value: string | null | undefined) => (value ?? '').replace(/\s+/g, ' ').trim();
+    expect(norm(document.title)).toBe(norm(`${hostile.headline} – The Broadsheet Sample`));
+    expect(meta(document, 'og:title').map(norm)).toEqual([norm(hostile.headline)]);
+    expect(meta(document, 'description').map(norm)).toEqual([norm(hostile.summary)]);
+    expect(meta(document, 'article:tag').map(norm)).toEqual([norm(hostile.tags[0]?.name)]);
+    const ld = JSON.parse(
+      document.querySelector('script[type="application/ld+json"]')?.textContent ?? '{}',
+    ) as { headline: string; author: { name: string }[] };
+    expect(norm(ld.headline)).toBe(norm(hostile.headline));
+    expect(norm(ld.author[0]?.name)).toBe(norm(hostile.authors[0]?.name));
+
+    const cached = state(document).queries.queries.find((query) => query.queryKey[0] === 'article');
+    const data = cached?.state.data as
+      | { headline: string; summary: string; authors: { name: string }[]; tags: { name: string }[] }
+      | undefined;
+    expect(norm(data?.headline)).toBe(norm(hostile.headline));
+    expect(norm(data?.summary)).toBe(norm(hostile.summary));
+    expect(norm(data?.authors[0]?.name)).toBe(norm(hostile.authors[0]?.name));
+    expect(norm(data?.tags[0]?.name)).toBe(norm(hostile.tags[0]?.name));
+    const main = document.querySelector('main');
+    expect(text(main?.querySelector('h1'))).toBe(norm(hostile.headline));
+    expect(text(main)).toContain(norm(`Author ${breakout}`));
+    expect(text(main)).toContain(norm(`Caption ${breakout}`));
+  });
+});

@@ -109,6 +109,8 @@ export function sampleNews(options: { contentDir: string }): Plugin {
       });
     },
     async generateBundle() {
+      // The sample API belongs with the site in dist/, not with the server's code.
+      if (config.build.ssr) return;
       let documents: Api;
       try {
         documents = await load();

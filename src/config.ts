@@ -2,8 +2,6 @@ import * as v from 'valibot';
 import { fetchJson } from './sources/fetchJson.ts';
 import { isSourceError } from './sources/SourceError.ts';
 
-export const CONFIG_FILE = 'broadsheet.config.json';
-
 const sourceTypes = ['native', 'jsonfeed', 'wordpress'] as const;
 
 const configSchema = v.object({
@@ -52,6 +50,11 @@ export async function loadConfig(configUrl: string): Promise<Config> {
       : 'The file could not be read.';
     throw new ConfigError(configUrl, problem, error);
   }
+  return parseConfig(raw, configUrl);
+}
+
+/** A config file's contents, checked, its source URL resolved against the file's own URL. */
+export function parseConfig(raw: unknown, configUrl: string): Config {
   const result = v.safeParse(configSchema, raw);
   if (!result.success) {
     const issue = result.issues[0];
@@ -82,9 +85,4 @@ export async function loadConfig(configUrl: string): Promise<Config> {
   // Native and WordPress URLs are folders that documents resolve against.
   if (type !== 'jsonfeed' && !href.endsWith('/')) href += '/';
   return { source: { type, url: href } };
-}
-
-/** Where the config lives for this build: next to index.html, under Vite's base path. */
-export function configUrlFor(location: Location): string {
-  return new URL(`${import.meta.env.BASE_URL}${CONFIG_FILE}`, location.href).href;
 }

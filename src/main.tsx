@@ -1,56 +1,133 @@
+import { hydrate } from '@tanstack/react-query';
 import { StrictMode } from 'react';
-import { createRoot, type Root } from 'react-dom/client';
-import { createBrowserRouter, RouterProvider } from 'react-router';
-import { configUrlFor, loadConfig } from './config.ts';
+import { hydrateRoot, type Root } from 'react-dom/client';
+import { createBrowserRouter, matchRoutes, RouterProvider, type RouteObject } from 'react-router';
+import { RenderedClock } from './components/Clock.ts';
+import type { Config } from './config.ts';
+import { configUrlFor } from './configFile.ts';
+import { readPageState, routerHydration, STATE_ELEMENT_ID, type PageState } from './pageState.ts';
 import { createQueryClient } from './queries/queryClient.ts';
 import { AppRoot } from './routes/AppRoot.tsx';
-import { loadSanitizer } from './routes/lazyModules.ts';
+import { loadArticleMore, loadSanitizer } from './routes/lazyModules.ts';
 import { createRoutes, type RouterDeps } from './routes/router.tsx';
-import { createSource } from './sources/createSource.ts';
+import { lazySource } from './sources/lazySource.ts';
 import './styles.css';
 
+// Keep the base's trailing slash: the home link must be /news/, not /news.
+const basename = import.meta.env.BASE_URL;
+
 async function start(container: HTMLElement) {
-  const root = createRoot(container);
   const configUrl = configUrlFor(window.location);
-  try {
-    const config = await loadConfig(configUrl);
-    const source = await createSource(config);
-    const deps: RouterDeps = {
-      source,
-      queryClient: createQueryClient(),
-      sanitizer: loadSanitizer,
-      origin: window.location.origin,
-      appRoot: import.meta.env.BASE_URL.replace(/\/$/, ''),
-    };
-    // Keep the base's trailing slash: the home link must be /news/, not /news.
-    const router = createBrowserRouter(createRoutes(deps), {
-      basename: import.meta.env.BASE_URL,
-    });
-    root.render(
-      <StrictMode>
-        <AppRoot deps={deps}>
-          <RouterProvider router={router} />
-        </AppRoot>
-      </StrictMode>,
-    );
-  } catch (error) {
-    await showStartupError(root, error);
+  const state = readPageState(document);
+  if (state && state.path === window.location.pathname + window.location.search) {
+    try {
+      const root = await hydratePage(container, state, configUrl);
+      if (state.prerendered) void checkConfig(root, container, state, configUrl);
+      return;
+    } catch (error) {
+      console.warn(
+        'Broadsheet could not take over the page it was sent; rendering it afresh.',
+        error,
+      );
+    }
   }
+  await renderAfresh(container, configUrl);
 }
 
-/** Rarely needed, so loaded only then; if even that fails, plain words say what happened. */
-async function showStartupError(root: Root, error: unknown) {
+export function depsFor(source: RouterDeps['source']): RouterDeps {
+  return {
+    source,
+    queryClient: createQueryClient(),
+    sanitizer: loadSanitizer,
+    origin: window.location.origin,
+    appRoot: basename.replace(/\/$/, ''),
+  };
+}
+
+function stateConfig(state: PageState, configUrl: string): Config {
+  return { source: { type: state.source.type, url: new URL(state.source.url, configUrl).href } };
+}
+
+/**
+ * Take over the page the server rendered: the same source (known by the same
+ * identity, so its cached documents are the server's), the cache and router
+ * state it rendered with, the code of the page's routes loaded first, and the
+ * server's clock while hydrating, so every node comes out as it was sent.
+ */
+async function hydratePage(container: HTMLElement, state: PageState, configUrl: string) {
+  const config = stateConfig(state, configUrl);
+  const source = lazySource(state.source.id, () =>
+    import('./sources/createSource.ts').then((module) => module.createSource(config)),
+  );
+  const deps = depsFor(source);
+  // Fresh as of now: the page was just delivered, its documents with it.
+  const now = Date.now();
+  hydrate(deps.queryClient, {
+    ...state.queries,
+    queries: state.queries.queries.map((query) => ({
+      ...query,
+      state: { ...query.state, dataUpdatedAt: now },
+    })),
+  });
+  const routes = createRoutes(deps);
+  await loadMatchedRoutes(routes);
+  const router = createBrowserRouter(routes, { basename, hydrationData: routerHydration(state) });
+  document.getElementById(STATE_ELEMENT_ID)?.remove();
+  return hydrateRoot(
+    container,
+    <StrictMode>
+      <AppRoot deps={deps}>
+        <RenderedClock value={state.clock}>
+          <RouterProvider router={router} />
+        </RenderedClock>
+      </AppRoot>
+    </StrictMode>,
+  );
+}
+
+/** The code of every route this address shows, in place before hydrating (a lazy route would render nothing yet). */
+async function loadMatchedRoutes(routes: RouteObject[]) {
+  const matches = matchRoutes(routes, window.location, basename) ?? [];
+  const loads = matches.map(async ({ route }) => {
+    const { lazy } = route;
+    if (!lazy || typeof lazy === 'function') return;
+    const entries = Object.entries(lazy) as [keyof typeof lazy, () => Promise<unknown>][];
+    const loaded = await Promise.all(entries.map(async ([key, load]) => [key, await load()]));
+    Object.assign(route, Object.fromEntries(loaded), { lazy: undefined });
+  });
+  // What an article shows below and beside the story comes in its own module.
+  if (matches.some(({ route }) => route.path === 'article/:slug'))
+    loads.push(loadArticleMore().then(() => undefined));
+  await Promise.all(loads);
+}
+
+/**
+ * A page rendered ahead of time names the source it was built with; when the
+ * config now names another, the page is of no use: render the right one.
+ */
+async function checkConfig(
+  root: Root,
+  container: HTMLElement,
+  state: PageState,
+  configUrl: string,
+) {
+  let config: Config;
   try {
-    const { ConfigErrorScreen } = await import('./components/ConfigErrorScreen.tsx');
-    root.render(<ConfigErrorScreen error={error} />);
+    const { loadConfig } = await import('./config.ts');
+    config = await loadConfig(configUrl);
   } catch {
-    root.render(
-      <main>
-        <h1>This news site can’t start</h1>
-        <p>{error instanceof Error ? error.message : 'Its settings could not be loaded.'}</p>
-      </main>,
-    );
+    return; // Keep the page: the config could not be read just now, and the page already works.
   }
+  const rendered = stateConfig(state, configUrl).source;
+  if (config.source.type === rendered.type && config.source.url === rendered.url) return;
+  root.unmount();
+  await renderAfresh(container, configUrl);
+}
+
+/** A page the browser renders itself, in code of its own: a page the server rendered needs none of it. */
+async function renderAfresh(container: HTMLElement, configUrl: string) {
+  const { renderAfresh: render } = await import('./renderAfresh.tsx');
+  await render(container, configUrl);
 }
 
 const container = document.getElementById('root');

@@ -1,4 +1,3 @@
-import * as v from 'valibot';
 import type { DehydratedState } from '@tanstack/react-query';
 import { isRouteErrorResponse, type HydrationState } from 'react-router';
 import type { Config } from './config.ts';
@@ -19,7 +18,14 @@ export interface PageState {
   version: typeof VERSION;
   /** Path and query the page was rendered for, base path included. */
   path: string;
-  source: Config['source'];
+  /**
+   * The source the page was rendered from: its URL as the config names it (it
+   * may be relative to the config file) and the identity its cached documents
+   * go by.
+   */
+  source: Config['source'] & { id: string };
+  /** Rendered ahead of time for a static host: the browser checks the config it would read now. */
+  prerendered: boolean;
   clock: Clock;
   router: { loaderData: Record<string, unknown>; errors: Record<string, WireError> | null };
   queries: DehydratedState;
@@ -107,18 +113,6 @@ function fromWire(error: WireError): unknown {
   }
 }
 
-const stateSchema = v.looseObject({
-  version: v.literal(VERSION),
-  path: v.string(),
-  source: v.object({ type: v.picklist(['native', 'jsonfeed', 'wordpress']), url: v.string() }),
-  clock: v.object({ now: v.number(), timeZone: v.optional(v.string()) }),
-  router: v.object({
-    loaderData: v.record(v.string(), v.unknown()),
-    errors: v.nullable(v.record(v.string(), v.looseObject({ type: v.string() }))),
-  }),
-  queries: v.looseObject({ queries: v.array(v.unknown()), mutations: v.array(v.unknown()) }),
-});
-
 /**
  * The state the server left in the page, if there is any and it reads as one:
  * anything else (a page from an older build, a shell with none) is no state.
@@ -126,11 +120,39 @@ const stateSchema = v.looseObject({
 export function readPageState(document: Document): PageState | undefined {
   const text = document.getElementById(STATE_ELEMENT_ID)?.textContent;
   if (!text) return undefined;
+  let state: unknown;
   try {
-    const result = v.safeParse(stateSchema, JSON.parse(text));
-    // The page's own server wrote it, in the same document as the markup it describes.
-    return result.success ? (result.output as PageState) : undefined;
+    state = JSON.parse(text);
   } catch {
     return undefined;
   }
+  // The page's own server wrote it, into the same document as the markup it
+  // describes: a check of its shape and version is enough (and keeps the
+  // schema library out of the first load).
+  return isPageState(state) ? state : undefined;
+}
+
+function isPageState(value: unknown): value is PageState {
+  if (!isObject(value) || value.version !== VERSION || typeof value.path !== 'string') return false;
+  const { source, clock, router, queries } = value;
+  return (
+    isObject(source) &&
+    typeof source.type === 'string' &&
+    ['native', 'jsonfeed', 'wordpress'].includes(source.type) &&
+    typeof source.url === 'string' &&
+    typeof source.id === 'string' &&
+    typeof value.prerendered === 'boolean' &&
+    isObject(clock) &&
+    typeof clock.now === 'number' &&
+    isObject(router) &&
+    isObject(router.loaderData) &&
+    (router.errors === null || isObject(router.errors)) &&
+    isObject(queries) &&
+    Array.isArray(queries.queries) &&
+    Array.isArray(queries.mutations)
+  );
+}
+
+function isObject(value: unknown): value is Record<string, unknown> {
+  return typeof value === 'object' && value !== null && !Array.isArray(value);
 }

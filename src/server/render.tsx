@@ -21,8 +21,10 @@ import { Document, type PageAssets } from './Document.tsx';
 
 export interface RenderOptions {
   source: NewsSource;
-  /** The source as the browser is told of it (the config it would have read). */
+  /** The source as the browser's config names it (its URL may be relative to the config file). */
   config: Config['source'];
+  /** Rendered ahead of time for a static host (see src/pageState.ts). */
+  prerendered?: boolean;
   sanitize: Sanitize;
   assets: PageAssets;
   /** The reader's base path, with its trailing slash (`/`, `/news/`). */
@@ -61,13 +63,25 @@ export async function render(request: Request, options: RenderOptions): Promise<
   if (context instanceof Response) return context;
   await whenSettled(queryClient, options.settleMs ?? 10_000);
 
-  const clock: Clock = { now: (options.now ?? Date.now)(), timeZone: 'UTC' };
+  // To the minute (relative dates say no more), so that a page whose news has
+  // not changed comes out byte for byte the same, and its ETag with it.
+  const now = Math.floor((options.now ?? Date.now)() / 60_000) * 60_000;
+  const clock: Clock = { now, timeZone: 'UTC' };
+  const queries = dehydrate(queryClient);
   const state = pageState({
     path: url.pathname + url.search,
-    source: options.config,
+    source: { ...options.config, id: options.source.id },
+    prerendered: options.prerendered ?? false,
     clock,
     router: { loaderData: context.loaderData, errors: context.errors },
-    queries: dehydrate(queryClient),
+    queries: {
+      ...queries,
+      queries: queries.queries.map((query) => ({
+        ...query,
+        dehydratedAt: now,
+        state: { ...query.state, dataUpdatedAt: now },
+      })),
+    },
   });
   const site = queryClient.getQueryData(siteQuery(options.source).queryKey);
   const router = createStaticRouter(handler.dataRoutes, context);

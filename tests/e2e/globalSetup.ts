@@ -9,7 +9,7 @@ export const BUILD_ROOT = path.resolve(
 
 declare module 'vitest' {
   export interface ProvidedContext {
-    builds: { root: string; subPath: string };
+    builds: { root: string; subPath: string; server: string };
   }
 }
 
@@ -18,6 +18,8 @@ export default async function setup(project: TestProject) {
   const builds = {
     root: path.join(BUILD_ROOT, 'root'),
     subPath: path.join(BUILD_ROOT, 'news'),
+    /** The production server's entry, built as `npm run build` builds it. */
+    server: path.join(BUILD_ROOT, 'server', 'node.js'),
   };
   // The tests run under VITEST, where the config leaves out the sample-news
   // plugin; the builds need it, as `npm run build` has it.
@@ -38,6 +40,11 @@ export default async function setup(project: TestProject) {
       mode: 'production',
       base: '/news/',
       build: { outDir: builds.subPath, emptyOutDir: true },
+    });
+    await build({
+      logLevel: 'warn',
+      mode: 'production',
+      build: { ssr: 'src/server/node.ts', outDir: path.dirname(builds.server), emptyOutDir: true },
     });
   } finally {
     if (saved.VITEST === undefined) delete process.env.VITEST;

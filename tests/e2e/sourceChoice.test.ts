@@ -2,7 +2,7 @@ import { spawn } from 'node:child_process';
 import path from 'node:path';
 import { stripVTControlCharacters } from 'node:util';
 import { describe, expect, inject, it } from 'vitest';
-import { parseSourceChoice } from '../../scripts/vite-plugin-source.ts';
+import { parseSourceChoice } from '../../src/server/sourceChoice.ts';
 
 /** The environment a person's shell would have: without the test runner's own variables. */
 function userEnvironment(): NodeJS.ProcessEnv {

@@ -1,0 +1,127 @@
+import type { Config } from '../config.ts';
+import { CONFIG_FILE } from '../configFile.ts';
+import { render, type RenderOptions } from './render.tsx';
+
+export interface HandlerOptions extends Omit<RenderOptions, 'policyInPage' | 'prerendered'> {
+  /** Pages rendered at once; beyond that a request is answered 503 at once, not queued. */
+  maxRenders?: number;
+}
+
+/**
+ * The reader's server as a fetch handler (web-standard Request in, Response
+ * out): pages rendered by render(), the config the browser reads, and a health
+ * check. Static files (the build's assets, a sample API) are not its business:
+ * whatever hosts it serves those (src/server/node.ts does, for Node).
+ */
+export function createHandler(options: HandlerOptions): (request: Request) => Promise<Response> {
+  const maxRenders = options.maxRenders ?? 32;
+  const policy = contentSecurityPolicy(options.config);
+  let rendering = 0;
+
+  return async (request) => {
+    const url = new URL(request.url);
+    if (url.pathname === '/healthz') return plain(200, 'ok');
+    if (request.method !== 'GET' && request.method !== 'HEAD') {
+      return plain(405, 'Method Not Allowed', { Allow: 'GET, HEAD' });
+    }
+    if (url.pathname === `${options.base}${CONFIG_FILE}`) {
+      return new Response(JSON.stringify({ source: options.config }), {
+        headers: {
+          'Content-Type': 'application/json',
+          'Cache-Control': 'public, max-age=60',
+          'X-Content-Type-Options': 'nosniff',
+        },
+      });
+    }
+    // A page's address never names a file (slugs have no dots): a file that is
+    // not there is a plain 404, never a page rendered that asks for it again.
+    if (/\.[a-z0-9]+$/i.test(url.pathname)) {
+      return withPageHeaders(
+        plain(404, 'Not Found', { 'Cache-Control': 'public, max-age=60' }),
+        policy,
+      );
+    }
+    if (rendering >= maxRenders) {
+      return withPageHeaders(
+        plain(503, 'This news site is busy. Try again in a moment.', { 'Retry-After': '5' }),
+        policy,
+      );
+    }
+    rendering++;
+    let response: Response;
+    try {
+      response = await render(request, options);
+    } catch (error) {
+      console.error(error);
+      response = plain(500, 'This page could not be shown. Try again in a moment.');
+    } finally {
+      rendering--;
+    }
+    return withValidators(request, withPageHeaders(response, policy));
+  };
+}
+
+/**
+ * Scripts only from the reader's own origin (its state is data in a
+ * non-executable element, so no inline script needs a hash or nonce), images
+ * from anywhere on the web (sources' pictures), documents from its own origin
+ * and its source's.
+ */
+export function contentSecurityPolicy(source: Config['source']): string {
+  const sourceOrigin = URL.canParse(source.url) ? new URL(source.url).origin : undefined;
+  return [
+    "default-src 'self'",
+    "script-src 'self'",
+    "style-src 'self'",
+    'img-src * data:',
+    'media-src *',
+    `connect-src 'self'${sourceOrigin ? ` ${sourceOrigin}` : ''}`,
+    "object-src 'none'",
+    "base-uri 'self'",
+    "form-action 'self'",
+    "frame-ancestors 'self'",
+  ].join('; ');
+}
+
+function withPageHeaders(response: Response, policy: string): Response {
+  const headers = new Headers(response.headers);
+  headers.set('Content-Security-Policy', policy);
+  headers.set('Referrer-Policy', 'strict-origin-when-cross-origin');
+  headers.set('X-Content-Type-Options', 'nosniff');
+  if (!headers.has('Cache-Control')) headers.set('Cache-Control', cacheControl(response.status));
+  return new Response(response.body, { status: response.status, headers });
+}
+
+/**
+ * A CDN keeps a page for a minute and may serve it for ten more while it asks
+ * again; a browser always asks (and gets a 304 when nothing changed). Errors
+ * from the source are not kept: the next reader should get the healed page.
+ */
+function cacheControl(status: number): string {
+  if (status === 200) return 'public, max-age=0, s-maxage=60, stale-while-revalidate=600';
+  if (status === 301) return 'public, max-age=3600';
+  if (status === 404) return 'public, max-age=0, s-maxage=60';
+  return 'no-store';
+}
+
+/** A strong ETag from the page's bytes; a matching If-None-Match gets 304. */
+async function withValidators(request: Request, response: Response): Promise<Response> {
+  if (response.status !== 200 || !response.body) return response;
+  const body = new Uint8Array(await response.arrayBuffer());
+  const digest = new Uint8Array(await crypto.subtle.digest('SHA-256', body));
+  const etag = `"${btoa(String.fromCharCode(...digest.subarray(0, 18)))}"`;
+  const headers = new Headers(response.headers);
+  headers.set('ETag', etag);
+  const wanted = request.headers.get('If-None-Match');
+  if (wanted && wanted.split(',').some((tag) => tag.trim().replace(/^W\//, '') === etag)) {
+    return new Response(null, { status: 304, headers });
+  }
+  return new Response(body, { status: 200, headers });
+}
+
+function plain(status: number, text: string, extra: Record<string, string> = {}): Response {
+  return new Response(text, {
+    status,
+    headers: { 'Content-Type': 'text/plain; charset=utf-8', ...extra },
+  });
+}

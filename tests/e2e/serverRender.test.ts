@@ -1,0 +1,232 @@
+import type { Browser, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, inject, test } from 'vitest';
+import { launchBrowser, watchErrors } from './browser.ts';
+import { startProductionServer, type ProductionServer } from './productionServer.ts';
+import { startStaticServer, type StaticServer } from './staticServer.ts';
+import { readApi, UI_TIMEOUT, type Api } from './support.ts';
+
+let browser: Browser;
+const api: Api = readApi(inject('builds').root);
+
+beforeAll(async () => {
+  browser = await launchBrowser();
+});
+afterAll(async () => {
+  await browser.close();
+});
+
+/** Every console message of the given kinds, and every request for a news document, from the first load on. */
+async function watch(page: Page) {
+  const errors = await watchErrors(page);
+  const console: string[] = [];
+  const documents: string[] = [];
+  const scripts: string[] = [];
+  page.on('console', (message) => {
+    if (['error', 'warning'].includes(message.type()))
+      console.push(`${message.type()}: ${message.text()}`);
+  });
+  page.on('request', (request) => {
+    const path = new URL(request.url()).pathname;
+    if (path.endsWith('.json')) documents.push(path);
+    if (path.endsWith('.js')) scripts.push(path);
+  });
+  // Whether a loading screen or placeholder ever showed, from the first byte of the page on.
+  await page.addInitScript(() => {
+    const seen: string[] = [];
+    Object.assign(window, { __placeholders: seen });
+    new MutationObserver((records) => {
+      for (const record of records)
+        for (const node of record.addedNodes)
+          if (node instanceof Element && node.matches('.boot, .placeholder, .placeholder-list'))
+            seen.push(node.className);
+    }).observe(document, { childList: true, subtree: true });
+  });
+  return { errors, console, documents, scripts };
+}
+
+const placeholders = (page: Page) =>
+  page.evaluate(() => (window as unknown as { __placeholders: string[] }).__placeholders);
+
+describe('the production server (npm run serve) on the sample news', () => {
+  let server: ProductionServer;
+  beforeAll(async () => {
+    server = await startProductionServer();
+  });
+  afterAll(async () => {
+    await server.close();
+  });
+  const url = (path: string) => new URL(path.replace(/^\//, ''), server.url).href;
+
+  test('a reader without JavaScript reads the front page, opens an article and pages through a listing', async () => {
+    const context = await browser.newContext({ javaScriptEnabled: false });
+    context.setDefaultTimeout(UI_TIMEOUT);
+    const page = await context.newPage();
+    try {
+      const top = api.listing('top').items[0];
+      if (!top) throw new Error('no top story');
+      await page.goto(url('/'));
+      const lead = page.getByRole('region', { name: 'Top story' }).getByRole('link', {
+        name: top.headline,
+      });
+      await lead.click();
+      await page.waitForURL(url(`/article/${top.slug}`));
+      await expect
+        .poll(() => page.getByRole('heading', { level: 1 }).textContent())
+        .toBe(top.headline);
+      const article = api.article(top.slug);
+      expect(await page.locator('.article-body p').count()).toBeGreaterThan(0);
+      expect(await page.getByRole('complementary', { name: 'More news' }).textContent()).toContain(
+        'Latest News',
+      );
+      expect(await page.title()).toContain(article.headline);
+
+      await page
+        .getByRole('navigation', { name: 'Sections' })
+        .getByRole('link', { name: 'Latest' })
+        .click();
+      await page.waitForURL(url('/latest'));
+      await page.getByRole('link', { name: /Older/ }).click();
+      await page.waitForURL(url('/latest?page=2'));
+      const second = api.listing('latest', 2).items[0];
+      expect(await page.getByRole('main').textContent()).toContain(second?.headline);
+    } finally {
+      await context.close();
+    }
+  });
+
+  test('a crawler’s plain fetch gets the real status and the article’s head tags in its first 32 KB', async () => {
+    const story = api.listing('latest').items.find((item) => item.image);
+    if (!story) throw new Error('no story with an image');
+    const response = await fetch(url(`/article/${story.slug}`));
+    expect(response.status).toBe(200);
+    expect(response.headers.get('content-security-policy')).toMatch(/script-src 'self'(;|$)/);
+    expect(response.headers.get('content-security-policy')).not.toContain('unsafe-inline');
+    expect(response.headers.get('referrer-policy')).toBe('strict-origin-when-cross-origin');
+    expect(response.headers.get('x-content-type-options')).toBe('nosniff');
+    expect(response.headers.get('etag')).toMatch(/^".+"$/);
+    const html = await response.text();
+    const first = new TextDecoder().decode(new TextEncoder().encode(html).subarray(0, 32 * 1024));
+    const head = first.slice(0, first.indexOf('</head>'));
+    expect(head.length, 'the head ends within 32 KB').toBeGreaterThan(0);
+    const canonical = url(`/article/${story.slug}`);
+    expect(head).toContain(`<link rel="canonical" href="${canonical}"/>`);
+    expect(head).toContain(`<meta property="og:url" content="${canonical}"/>`);
+    expect(head).toContain('<meta property="og:type" content="article"/>');
+    expect(head).toMatch(/<meta property="og:image" content="https?:\/\/[^"]+"\/>/);
+    expect(head).toContain('<meta name="twitter:card" content="summary_large_image"/>');
+    expect(head).toContain('<meta property="article:published_time"');
+
+    const again = await fetch(url(`/article/${story.slug}`), {
+      headers: { 'If-None-Match': response.headers.get('etag') ?? '' },
+    });
+    expect(again.status).toBe(304);
+    expect((await fetch(url('/no/such/page'))).status).toBe(404);
+    expect((await fetch(url('/article/no-such-story'))).status).toBe(404);
+    expect((await fetch(url('/healthz'))).status).toBe(200);
+  });
+
+  test.each([
+    ['the front page', '/'],
+    ['an article', `/article/${api.listing('latest').items[0]?.slug ?? ''}`],
+    ['a listing', '/latest?page=2'],
+  ])(
+    'hydrates %s without a flash, a console message or a second fetch; then navigates client-side',
+    async (_, path) => {
+      const context = await browser.newContext({ viewport: { width: 1280, height: 800 } });
+      context.setDefaultTimeout(UI_TIMEOUT);
+      const page = await context.newPage();
+      try {
+        const seen = await watch(page);
+        await page.goto(url(path));
+        await page.waitForLoadState('networkidle');
+        // Hydrated: React has attached its handlers (a client-side navigation works below).
+        await page.waitForFunction(() =>
+          Object.keys(document.querySelector('#root a') ?? {}).some((key) =>
+            key.startsWith('__react'),
+          ),
+        );
+        expect(seen.console, 'console errors or warnings').toEqual([]);
+        expect(seen.errors).toEqual([]);
+        expect(seen.documents, 'documents fetched again by the browser').toEqual([]);
+        expect(await placeholders(page), 'a loading screen or placeholder showed').toEqual([]);
+        // The server sanitized what it sent: the browser needs no sanitizer until it fetches an article itself.
+        expect(seen.scripts.filter((script) => script.includes('browserSanitizer'))).toEqual([]);
+
+        await page.evaluate(() => {
+          Object.assign(window, { __sameDocument: true });
+        });
+        await page
+          .getByRole('navigation', { name: 'Sections' })
+          .getByRole('link', { name: 'Top News' })
+          .click();
+        await page.waitForURL(url('/top'));
+        await expect
+          .poll(() => page.getByRole('heading', { level: 1 }).textContent())
+          .toBe('Top News');
+        expect(
+          await page.evaluate(
+            () => (window as unknown as { __sameDocument?: boolean }).__sameDocument,
+          ),
+          'the page was not reloaded',
+        ).toBe(true);
+        expect(seen.console).toEqual([]);
+        expect(seen.errors).toEqual([]);
+
+        // An article opened from here is the browser's to fetch, and to sanitize.
+        const story = api.listing('top').items.find((item) => !path.includes(item.slug));
+        await page
+          .getByRole('main')
+          .getByRole('link', { name: story?.headline ?? '(none)' })
+          .first()
+          .click();
+        await page.locator('.article-body p').first().waitFor();
+        expect(seen.scripts.some((script) => script.includes('browserSanitizer'))).toBe(true);
+        expect(seen.documents).toContain(`/api/articles/${story?.slug ?? ''}.json`);
+        expect(seen.console).toEqual([]);
+      } finally {
+        await context.close();
+      }
+    },
+  );
+});
+
+describe('the production server on a source that fails, then heals', () => {
+  let upstream: StaticServer;
+  let server: ProductionServer;
+  beforeAll(async () => {
+    // The sample API on a host of its own, which lets this reader's pages read it (CORS).
+    upstream = await startStaticServer({
+      root: inject('builds').root,
+      headers: { 'Access-Control-Allow-Origin': '*' },
+    });
+    server = await startProductionServer({
+      BROADSHEET_SOURCE: `native:${new URL('api/', upstream.url).href}`,
+    });
+  });
+  afterAll(async () => {
+    await server.close();
+    await upstream.close();
+  });
+
+  test('answers 502 with the error page; its Retry shows the page once the source answers', async () => {
+    upstream.fault('/api/site.json', { status: 500, body: 'down' }, 1);
+    const context = await browser.newContext();
+    context.setDefaultTimeout(UI_TIMEOUT);
+    const page = await context.newPage();
+    try {
+      const errors = await watchErrors(page);
+      const response = await page.goto(server.url);
+      expect(response?.status()).toBe(502);
+      await page.getByText('The news server ran into a problem').waitFor();
+      await page.getByRole('button', { name: 'Retry' }).click();
+      const top = api.listing('top').items[0];
+      await page
+        .getByRole('region', { name: 'Top story' })
+        .getByRole('link', { name: top?.headline ?? '(none)' })
+        .waitFor();
+      expect(errors).toEqual([]);
+    } finally {
+      await context.close();
+    }
+  });
+});

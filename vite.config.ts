@@ -2,6 +2,7 @@ import react from '@vitejs/plugin-react';
 import { defineConfig } from 'vitest/config';
 import { requestGuardPlugin } from './scripts/vite-plugin-request-guard.ts';
 import { sampleNews } from './scripts/vite-plugin-sample-news.ts';
+import { serverRender } from './scripts/vite-plugin-server-render.ts';
 import { runtimeSource } from './scripts/vite-plugin-source.ts';
 
 export default defineConfig(({ isSsrBuild }) => ({
@@ -14,6 +15,7 @@ export default defineConfig(({ isSsrBuild }) => ({
     // Tests serve the sample news through MSW or their own server, not through Vite.
     process.env.VITEST ? null : sampleNews({ contentDir: 'content' }),
     process.env.VITEST ? null : runtimeSource(),
+    process.env.VITEST ? null : serverRender(),
   ],
   build: {
     target: 'es2022',

@@ -161,8 +161,13 @@ export async function main(defaultDist: string): Promise<void> {
   const address = server.address();
   const listening = typeof address === 'object' && address ? address.port : port;
   const self = `http://${host.includes(':') ? `[${host}]` : host}:${String(listening)}${base}`;
-  // Relative source URLs name a place next to the config, on this server: read them here, directly.
-  const config: Config = parseConfig({ source: rawConfig }, `${self}${CONFIG_FILE}`);
+  // A relative source URL names a place next to the config, on this server:
+  // under its public origin when it has one, else where it listens. Never the
+  // request's Host: the server fetches only from where it was told.
+  const config: Config = parseConfig(
+    { source: rawConfig },
+    `${publicOrigin ? `${publicOrigin}${base}` : self}${CONFIG_FILE}`,
+  );
   const source = await createSource(config, {
     timeoutMs: UPSTREAM_TIMEOUT_MS,
     // The browser reads the same source at its own address for it: one identity for both.

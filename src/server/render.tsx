@@ -173,9 +173,12 @@ function canonicalLocation(url: URL, base: string): string | undefined {
   if (pathname === base.replace(/\/$/, '')) pathname = base;
   else if (pathname.length > base.length && pathname.endsWith('/'))
     pathname = pathname.replace(/\/+$/, '');
+  let query = url.search;
   const search = new URLSearchParams(url.search);
-  if (search.get('page') === '1') search.delete('page');
-  const query = search.size > 0 ? `?${search.toString()}` : '';
+  if (search.get('page') === '1') {
+    search.delete('page');
+    query = search.size > 0 ? `?${search.toString()}` : '';
+  }
   const wanted = pathname + query;
   return wanted === url.pathname + url.search ? undefined : wanted;
 }

@@ -6,6 +6,8 @@ import os from 'node:os';
 import path from 'node:path';
 import { stripVTControlCharacters } from 'node:util';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { launchBrowser } from './browser.ts';
+import { readApi } from './support.ts';
 
 // The dev server (`npm start`) and the preview server (`npm run preview`), run
 // as a person runs them, asked for URLs a page on any other origin can make a
@@ -286,15 +288,59 @@ describe.each(NAMES)('%s', (name) => {
     expect(missing.body).toBe('{"error":"Not Found"}');
     const nested = await get(served, `${served.base}api/articles/no-such-article.json`);
     expect(nested.status).toBe(404);
+    // The dev server renders pages on the server (a story that does not exist is a real 404);
+    // the preview server is a static host, answering every route with the app.
+    const rendered = name.startsWith('dev');
     const route = await get(served, `${served.base}article/some-slug`, 'text/html');
-    expect(route.status).toBe(200);
+    expect(route.status).toBe(rendered ? 404 : 200);
     expect(route.type).toMatch(/^text\/html/);
     expect(route.body).toContain('<div id="root">');
     // A query is the app's to read, even one that does not decode.
     const query = await get(served, `${served.base}article/some-slug?page=%E0%A4%A`, 'text/html');
-    expect(query.status).toBe(200);
+    expect(query.status).toBe(rendered ? 404 : 200);
     expect(query.type).toMatch(/^text\/html/);
   });
+
+  it.runIf(name.startsWith('dev'))(
+    'renders an article on the server, and the browser hydrates it without a warning',
+    async () => {
+      const served = server(name);
+      const api = readApi(inject('builds').root);
+      const story = api.listing('latest').items[0];
+      if (!story) throw new Error('no stories');
+      const page = await get(served, `${served.base}article/${story.slug}`, 'text/html');
+      expect(page.status).toBe(200);
+      expect(page.body).toMatch(/<h1 id="article-headline"[^>]*>[^<]+<\/h1>/);
+      expect(page.body).toContain('@vite/client');
+
+      const browser = await launchBrowser();
+      try {
+        const tab = await browser.newPage();
+        const messages: string[] = [];
+        tab.on('console', (message) => {
+          if (['error', 'warning'].includes(message.type())) messages.push(message.text());
+        });
+        tab.on('pageerror', (error) => messages.push(error.message));
+        await tab.goto(
+          `http://127.0.0.1:${String(served.port)}${served.base}article/${story.slug}`,
+        );
+        // Hydrated: React has attached itself to the server's markup.
+        await tab.waitForFunction(
+          () =>
+            Object.keys(document.querySelector('#article-headline') ?? {}).some((key) =>
+              key.startsWith('__react'),
+            ),
+          undefined,
+          { timeout: 20_000 },
+        );
+        await tab.waitForLoadState('networkidle');
+        // React's development build reports any difference between server and client markup here.
+        expect(messages).toEqual([]);
+      } finally {
+        await browser.close();
+      }
+    },
+  );
 
   it('answers malformed and traversing paths with a plain 400 or 404, and keeps running', async () => {
     const served = server(name);

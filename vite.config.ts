@@ -24,7 +24,7 @@ export default defineConfig(({ isSsrBuild }) => ({
     // Lets scripts/bundle-budget.ts work out each route's first-load JavaScript.
     manifest: !isSsrBuild,
     rolldownOptions: isSsrBuild
-      ? {}
+      ? { input: { node: 'src/server/node.ts', prerender: 'src/server/prerenderMain.ts' } }
       : {
           output: {
             codeSplitting: {

@@ -19,7 +19,7 @@ const basename = import.meta.env.BASE_URL;
 async function start(container: HTMLElement) {
   const configUrl = configUrlFor(window.location);
   const state = readPageState(document);
-  if (state && state.path === window.location.pathname + window.location.search) {
+  if (state && rendersHere(state)) {
     try {
       const root = await hydratePage(container, state, configUrl);
       if (state.prerendered) void checkConfig(root, container, state, configUrl);
@@ -34,7 +34,14 @@ async function start(container: HTMLElement) {
   await renderAfresh(container, configUrl);
 }
 
-export function depsFor(source: RouterDeps['source']): RouterDeps {
+export /** The page was rendered for this address (a static host may add a trailing slash). */
+function rendersHere(state: PageState): boolean {
+  if (state.path === '*') return true;
+  const trim = (path: string) => path.replace(/(.)\/+(\?|$)/, '$1$2');
+  return trim(state.path) === trim(window.location.pathname + window.location.search);
+}
+
+function depsFor(source: RouterDeps['source']): RouterDeps {
   return {
     source,
     queryClient: createQueryClient(),
@@ -59,7 +66,7 @@ async function hydratePage(container: HTMLElement, state: PageState, configUrl: 
   const source = lazySource(state.source.id, () =>
     import('./sources/createSource.ts').then((module) => module.createSource(config)),
   );
-  const deps = depsFor(source);
+  const deps = { ...depsFor(source), publicOrigin: state.publicOrigin };
   // Fresh as of now: the page was just delivered, its documents with it.
   const now = Date.now();
   hydrate(deps.queryClient, {

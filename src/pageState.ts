@@ -16,7 +16,7 @@ const VERSION = 1;
  */
 export interface PageState {
   version: typeof VERSION;
-  /** Path and query the page was rendered for, base path included. */
+  /** Path and query the page was rendered for, base path included; `*`: any (Not Found). */
   path: string;
   /**
    * The source the page was rendered from: its URL as the config names it (it
@@ -24,6 +24,8 @@ export interface PageState {
    * go by.
    */
   source: Config['source'] & { id: string };
+  /** The origin its canonical and Open Graph URLs name ('' for root-relative). */
+  publicOrigin: string;
   /** Rendered ahead of time for a static host: the browser checks the config it would read now. */
   prerendered: boolean;
   clock: Clock;
@@ -142,6 +144,7 @@ function isPageState(value: unknown): value is PageState {
     typeof source.url === 'string' &&
     typeof source.id === 'string' &&
     typeof value.prerendered === 'boolean' &&
+    typeof value.publicOrigin === 'string' &&
     isObject(clock) &&
     typeof clock.now === 'number' &&
     isObject(router) &&

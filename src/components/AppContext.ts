@@ -3,6 +3,11 @@ import type { Site } from '../news/types.ts';
 import type { ArticleReader } from '../queries/articles.ts';
 
 export interface AppServices extends ArticleReader {
+  /**
+   * Where the reader's pages are published, for canonical and Open Graph URLs:
+   * its origin, or '' (root-relative) where a prerendered site did not know it.
+   */
+  publicOrigin: string;
   /** Warm the data (and code) behind one of the reader's own paths, e.g. on hover. */
   prefetch: (path: string) => void;
 }

@@ -27,9 +27,12 @@ export interface ArticleReader {
 
 export function articleQuery(reader: ArticleReader, slug: string) {
   const { source } = reader;
+  // Where the reader lives (origin, base) shapes the body's links too, but is
+  // fixed for the life of a cache; a page's state is hydrated at another
+  // origin than it was rendered at (a prerendered site), under the same key.
+  // eslint-disable-next-line @tanstack/query/exhaustive-deps
   return queryOptions({
-    // The body's links depend on where the reader lives, too.
-    queryKey: ['article', source.id, slug, reader.appRoot, reader.origin],
+    queryKey: ['article', source.id, slug],
     queryFn: async ({ signal }): Promise<SafeArticle> => {
       // The sanitizer's code loads beside the article's data, not after it.
       const sanitizing = reader.sanitizer();

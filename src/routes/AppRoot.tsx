@@ -14,6 +14,7 @@ export function AppRoot({ deps, children }: { deps: RouterDeps; children: ReactN
       source: deps.source,
       sanitizer: deps.sanitizer,
       origin: deps.origin,
+      publicOrigin: deps.publicOrigin ?? deps.origin,
       appRoot: deps.appRoot,
       prefetch: (path: string) => {
         void loadPrefetch().then((prefetch) => {

@@ -29,7 +29,7 @@ const LazyArticleMore = lazy(() =>
 
 export function ArticlePage() {
   const app = useApp();
-  const { source, origin } = app;
+  const { source, origin, publicOrigin } = app;
   const site = useSite();
   const { timeZone } = useClock();
   const queryClient = useQueryClient();
@@ -66,7 +66,7 @@ export function ArticlePage() {
   }
   if (!story) return <BodyPlaceholder />;
 
-  const canonical = `${origin}${appRoot}${paths.article(story.slug)}`;
+  const canonical = `${publicOrigin}${appRoot}${paths.article(story.slug)}`;
   // Already loaded (the route loader started it): render without suspending.
   const ArticleMore = articleMoreModule.loaded()?.ArticleMore ?? LazyArticleMore;
   const words = article && countWords(article.safeBody);

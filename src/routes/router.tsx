@@ -13,6 +13,8 @@ import { RootError, RouteError } from './RouteError.tsx';
 
 export interface RouterDeps extends ArticleReader {
   queryClient: QueryClient;
+  /** See AppServices; the reader's own origin when not given. */
+  publicOrigin?: string;
 }
 
 const listingKinds = ['tag', 'section', 'source', 'author'] as const;

@@ -253,7 +253,7 @@ async function send(
 }
 
 /** The config the build shipped, or the one BROADSHEET_SOURCE names. */
-function readRawConfig(distDir: string): Config['source'] {
+export function readRawConfig(distDir: string): Config['source'] {
   const chosen = process.env[SOURCE_VARIABLE];
   if (chosen) return parseSourceChoice(chosen);
   const file = path.join(distDir, CONFIG_FILE);

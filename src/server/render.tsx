@@ -35,6 +35,8 @@ export interface RenderOptions {
   now?: () => number;
   /** How long to wait for the data a page shows besides its own (the feeds beside an article). */
   settleMs?: number;
+  /** A page for any address (Not Found, served by a static host wherever a file is missing). */
+  anyPath?: boolean;
   /** Write the content security policy into the page (for hosts that send no headers). */
   policyInPage?: string | undefined;
 }
@@ -69,9 +71,10 @@ export async function render(request: Request, options: RenderOptions): Promise<
   const clock: Clock = { now, timeZone: 'UTC' };
   const queries = dehydrate(queryClient);
   const state = pageState({
-    path: url.pathname + url.search,
+    path: options.anyPath ? '*' : url.pathname + url.search,
     source: { ...options.config, id: options.source.id },
     prerendered: options.prerendered ?? false,
+    publicOrigin: origin,
     clock,
     router: { loaderData: context.loaderData, errors: context.errors },
     queries: {

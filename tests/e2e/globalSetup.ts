@@ -1,3 +1,5 @@
+import { execFileSync } from 'node:child_process';
+import { cpSync, rmSync } from 'node:fs';
 import path from 'node:path';
 import { build } from 'vite';
 import type { TestProject } from 'vitest/node';
@@ -9,7 +11,7 @@ export const BUILD_ROOT = path.resolve(
 
 declare module 'vitest' {
   export interface ProvidedContext {
-    builds: { root: string; subPath: string; server: string };
+    builds: { root: string; subPath: string; server: string; prerendered: string };
   }
 }
 
@@ -20,6 +22,8 @@ export default async function setup(project: TestProject) {
     subPath: path.join(BUILD_ROOT, 'news'),
     /** The production server's entry, built as `npm run build` builds it. */
     server: path.join(BUILD_ROOT, 'server', 'node.js'),
+    /** The site build at the root, prerendered as `npm run build` ends. */
+    prerendered: path.join(BUILD_ROOT, 'prerendered'),
   };
   // The tests run under VITEST, where the config leaves out the sample-news
   // plugin; the builds need it, as `npm run build` has it.
@@ -44,7 +48,13 @@ export default async function setup(project: TestProject) {
     await build({
       logLevel: 'warn',
       mode: 'production',
-      build: { ssr: 'src/server/node.ts', outDir: path.dirname(builds.server), emptyOutDir: true },
+      build: { ssr: true, outDir: path.dirname(builds.server), emptyOutDir: true },
+    });
+    rmSync(builds.prerendered, { recursive: true, force: true });
+    cpSync(builds.root, builds.prerendered, { recursive: true });
+    execFileSync(process.execPath, [path.join(path.dirname(builds.server), 'prerender.js')], {
+      env: { ...process.env, BROADSHEET_DIST: builds.prerendered },
+      stdio: 'pipe',
     });
   } finally {
     if (saved.VITEST === undefined) delete process.env.VITEST;

@@ -44,6 +44,11 @@ export async function startStaticServer(options: {
   root: string;
   base?: string;
   headers?: Record<string, string>;
+  /**
+   * Serve a prerendered site as static hosts do: `/latest` from `latest.html`,
+   * and a missing page with `404.html` (status 404) instead of index.html.
+   */
+  pages?: boolean;
 }): Promise<StaticServer> {
   const base = options.base ?? '/';
   const faults = new Map<string, { fault: Fault; times: number }>();
@@ -102,6 +107,19 @@ export async function startStaticServer(options: {
     }
     if (relative.startsWith('api/') || path.extname(relative) !== '') {
       res.writeHead(404, { 'Content-Type': 'text/plain' }).end('Not Found');
+      return;
+    }
+    if (options.pages) {
+      const page = path.join(
+        options.root,
+        relative === '' ? 'index.html' : `${relative.replace(/\/$/, '')}.html`,
+      );
+      const exists = await stat(page).catch(() => null);
+      res.writeHead(exists?.isFile() ? 200 : 404, {
+        ...options.headers,
+        'Content-Type': TYPES['.html'] ?? '',
+      });
+      createReadStream(exists?.isFile() ? page : path.join(options.root, '404.html')).pipe(res);
       return;
     }
     res.writeHead(200, { ...options.headers, 'Content-Type': TYPES['.html'] ?? '' });

@@ -1,0 +1,16 @@
+// `npm run build [-- vite options]`: the site into dist/, the server into
+// dist-server/, then every page prerendered into dist/. Options (`--base=/news/`)
+// go to both builds.
+import { spawnSync } from 'node:child_process';
+
+const vite = ['node_modules/vite/bin/vite.js', 'build'];
+const options = process.argv.slice(2);
+
+function run(args: string[]): void {
+  const result = spawnSync(process.execPath, args, { stdio: 'inherit' });
+  if (result.status !== 0) process.exit(result.status ?? 1);
+}
+
+run([...vite, ...options]);
+run([...vite, '--ssr', '--outDir', 'dist-server', '--emptyOutDir', ...options]);
+run(['dist-server/prerender.js']);

@@ -1,0 +1,171 @@
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
+import type { Browser, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, inject, test } from 'vitest';
+import { launchBrowser, watchErrors } from './browser.ts';
+import { startStaticServer, type StaticServer } from './staticServer.ts';
+import { readApi, UI_TIMEOUT, type Api } from './support.ts';
+
+// The prerendered dist/ on a plain static host: files only, `latest.html` for
+// /latest, 404.html (status 404) for anything missing, no headers of its own.
+
+const dist = inject('builds').prerendered;
+const api: Api = readApi(dist);
+let browser: Browser;
+let host: StaticServer;
+
+beforeAll(async () => {
+  browser = await launchBrowser();
+  host = await startStaticServer({ root: dist, pages: true });
+});
+afterAll(async () => {
+  await browser.close();
+  await host.close();
+});
+
+const url = (appPath: string) => new URL(appPath.replace(/^\//, ''), host.url).href;
+
+async function open(options: { javaScriptEnabled?: boolean } = {}) {
+  const context = await browser.newContext({ viewport: { width: 1280, height: 800 }, ...options });
+  context.setDefaultTimeout(UI_TIMEOUT);
+  const page = await context.newPage();
+  const errors = await watchErrors(page);
+  const console: string[] = [];
+  const documents: string[] = [];
+  page.on('console', (message) => {
+    if (['error', 'warning'].includes(message.type()))
+      console.push(`${message.type()}: ${message.text()}`);
+  });
+  page.on('request', (request) => {
+    const pathname = new URL(request.url()).pathname;
+    if (pathname.endsWith('.json')) documents.push(pathname);
+  });
+  return { context, page, errors, console, documents };
+}
+
+const hydrated = (page: Page) =>
+  page.waitForFunction(() =>
+    Object.keys(document.querySelector('#root a') ?? {}).some((key) => key.startsWith('__react')),
+  );
+
+describe('the prerendered site on a static host', () => {
+  test('writes every page, Not Found as 404.html, and a fallback shell with no page in it', () => {
+    const top = api.listing('top').items[0];
+    for (const file of [
+      'index.html',
+      'latest.html',
+      'top.html',
+      '404.html',
+      `article/${top?.slug ?? ''}.html`,
+    ])
+      expect(readFileSync(path.join(dist, file), 'utf8'), file).toContain('id="broadsheet-state"');
+    for (const section of api.site().sections)
+      expect(readFileSync(path.join(dist, `section/${section.slug}.html`), 'utf8')).toContain(
+        section.name,
+      );
+    const fallback = readFileSync(path.join(dist, 'fallback.html'), 'utf8');
+    expect(fallback).toContain('<div id="root"></div>');
+    expect(fallback).not.toContain('broadsheet-state');
+    // Carries its policy in the page: a static host may send none.
+    expect(readFileSync(path.join(dist, 'index.html'), 'utf8')).toMatch(
+      /<meta http-equiv="Content-Security-Policy" content="[^"]*script-src &#x27;self&#x27;/,
+    );
+  });
+
+  test('a reader without JavaScript reads the front page and follows a link to an article', async () => {
+    const { context, page } = await open({ javaScriptEnabled: false });
+    try {
+      const top = api.listing('top').items[0];
+      await page.goto(url('/'));
+      await page
+        .getByRole('region', { name: 'Top story' })
+        .getByRole('link', { name: top?.headline ?? '(none)' })
+        .click();
+      await page.waitForURL(url(`/article/${top?.slug ?? ''}`));
+      expect(await page.getByRole('heading', { level: 1 }).textContent()).toBe(top?.headline);
+      expect(await page.locator('.article-body p').count()).toBeGreaterThan(0);
+    } finally {
+      await context.close();
+    }
+  });
+
+  test.each([
+    ['the front page', '/'],
+    ['an article', `/article/${api.listing('latest').items[1]?.slug ?? ''}`],
+    ['a listing', '/latest'],
+  ])(
+    'hydrates %s with no console message and no fetch but the config check',
+    async (_, appPath) => {
+      const { context, page, errors, console, documents } = await open();
+      try {
+        await page.goto(url(appPath));
+        await hydrated(page);
+        await page.waitForLoadState('networkidle');
+        expect(console).toEqual([]);
+        expect(errors).toEqual([]);
+        expect(documents).toEqual(['/broadsheet.config.json']);
+      } finally {
+        await context.close();
+      }
+    },
+  );
+
+  test('?page=2 gets page 1’s file from the host, and the browser shows page 2', async () => {
+    const { context, page, errors, console } = await open();
+    try {
+      await page.goto(url('/latest?page=2'));
+      const second = api.listing('latest', 2).items[0];
+      await page.getByRole('link', { name: second?.headline ?? '(none)' }).waitFor();
+      expect(await page.getByRole('heading', { level: 1 }).textContent()).toBe('Latest News');
+      await expect.poll(() => page.title()).toContain('page 2');
+      expect(console).toEqual([]);
+      expect(errors).toEqual([]);
+    } finally {
+      await context.close();
+    }
+  });
+
+  test('a missing page answers 404 with the Not Found page, hydrated', async () => {
+    const { context, page, errors, console } = await open();
+    try {
+      const response = await page.goto(url('/no/such/page'));
+      expect(response?.status()).toBe(404);
+      await hydrated(page);
+      expect(await page.getByRole('heading', { level: 1 }).textContent()).toMatch(/not found/i);
+      // Chromium reports the document's own 404; nothing else may speak.
+      expect(console.filter((message) => !message.includes('status of 404'))).toEqual([]);
+      expect(errors).toEqual([]);
+    } finally {
+      await context.close();
+    }
+  });
+
+  test('a config that names another source since the build: the browser renders the page afresh from it', async () => {
+    // The same news on another origin, so that only the config says it is another source.
+    const elsewhere = await startStaticServer({
+      root: dist,
+      headers: { 'Access-Control-Allow-Origin': '*' },
+    });
+    const { context, page, errors, console } = await open();
+    try {
+      host.fault('/broadsheet.config.json', {
+        body: JSON.stringify({
+          source: { type: 'native', url: new URL('api/', elsewhere.url).href },
+        }),
+      });
+      const story = api.listing('latest').items[2];
+      await page.goto(url(`/article/${story?.slug ?? ''}`));
+      await expect
+        .poll(() => elsewhere.requests)
+        .toContain(`/api/articles/${story?.slug ?? ''}.json`);
+      await page.locator('.article-body p').first().waitFor();
+      expect(await page.getByRole('heading', { level: 1 }).textContent()).toBe(story?.headline);
+      expect(console).toEqual([]);
+      expect(errors).toEqual([]);
+    } finally {
+      host.clearFaults();
+      await context.close();
+      await elsewhere.close();
+    }
+  });
+});

@@ -1,10 +1,13 @@
 import type { Config } from '../config.ts';
 import { CONFIG_FILE } from '../configFile.ts';
+import type { Relay } from './relay.ts';
 import { render, type RenderOptions } from './render.tsx';
 
 export interface HandlerOptions extends Omit<RenderOptions, 'policyInPage' | 'prerendered'> {
   /** Pages rendered at once; beyond that a request is answered 503 at once, not queued. */
   maxRenders?: number;
+  /** A source on another origin, read by the browser through this server (./relay.ts). */
+  relay?: Relay | undefined;
 }
 
 /**
@@ -15,17 +18,23 @@ export interface HandlerOptions extends Omit<RenderOptions, 'policyInPage' | 'pr
  */
 export function createHandler(options: HandlerOptions): (request: Request) => Promise<Response> {
   const maxRenders = options.maxRenders ?? 32;
-  const policy = contentSecurityPolicy(options.config);
+  const { relay } = options;
+  // What the browser is told of the source: the relay under this origin, when there is one.
+  const browserSource = relay?.browserSource ?? options.config;
+  const policy = contentSecurityPolicy(browserSource);
+  const renderOptions = { ...options, config: browserSource };
   let rendering = 0;
 
   return async (request) => {
     const url = new URL(request.url);
     if (url.pathname === '/healthz') return plain(200, 'ok');
+    const relayed = relay?.handle(request);
+    if (relayed) return relayed;
     if (request.method !== 'GET' && request.method !== 'HEAD') {
       return plain(405, 'Method Not Allowed', { Allow: 'GET, HEAD' });
     }
     if (url.pathname === `${options.base}${CONFIG_FILE}`) {
-      return new Response(JSON.stringify({ source: options.config }), {
+      return new Response(JSON.stringify({ source: browserSource }), {
         headers: {
           'Content-Type': 'application/json',
           'Cache-Control': 'public, max-age=60',
@@ -50,7 +59,7 @@ export function createHandler(options: HandlerOptions): (request: Request) => Pr
     rendering++;
     let response: Response;
     try {
-      response = await render(request, options);
+      response = await render(request, renderOptions);
     } catch (error) {
       console.error(error);
       response = plain(500, 'This page could not be shown. Try again in a moment.');

@@ -9,9 +9,11 @@ import { promisify } from 'node:util';
 import { brotliCompress, constants as zlib, gzip } from 'node:zlib';
 import { parseConfig, type Config } from '../config.ts';
 import { CONFIG_FILE } from '../configFile.ts';
+import { Agent, fetch as cachingFetch, interceptors, setGlobalDispatcher } from 'undici';
 import { createSource } from '../sources/createSource.ts';
 import type { PageAssets } from './Document.tsx';
 import { createHandler } from './handler.ts';
+import { createRelay } from './relay.ts';
 import { serverDom } from './serverDom.ts';
 import { parseSourceChoice, SOURCE_VARIABLE } from './sourceChoice.ts';
 
@@ -55,6 +57,12 @@ export async function main(defaultDist: string): Promise<void> {
   const base = import.meta.env.BASE_URL;
   const publicOrigin = process.env.BROADSHEET_ORIGIN?.replace(/\/$/, '');
 
+  // Every document the server reads, its own and the browser's through the
+  // relay, goes through one HTTP cache that does what the source's
+  // Cache-Control, ETag and Last-Modified say (RFC 9111, undici's).
+  setGlobalDispatcher(new Agent().compose(interceptors.cache()));
+  // undici's fetch is the one Node's own is built from.
+  globalThis.fetch = cachingFetch as unknown as typeof fetch;
   const rawConfig = readRawConfig(distDir);
   const { sanitize } = serverDom();
   const assets = pageAssets(distDir, base);
@@ -173,8 +181,13 @@ export async function main(defaultDist: string): Promise<void> {
     // The browser reads the same source at its own address for it: one identity for both.
     id: `${rawConfig.type}:${rawConfig.url}`,
   });
+  // A source on another origin: the browser reads it through this server, CORS or not.
+  const remote = URL.canParse(rawConfig.url);
   ready.handle = createHandler({
     source,
+    relay: remote
+      ? createRelay({ source: config.source, base, timeoutMs: UPSTREAM_TIMEOUT_MS })
+      : undefined,
     config: rawConfig,
     sanitize,
     assets,

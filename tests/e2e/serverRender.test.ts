@@ -230,3 +230,72 @@ describe('the production server on a source that fails, then heals', () => {
     }
   });
 });
+
+describe('the production server on a source on another origin that sends no CORS headers', () => {
+  let upstream: StaticServer;
+  let server: ProductionServer;
+  beforeAll(async () => {
+    // No Access-Control-Allow-Origin: a browser may not read it from another origin.
+    upstream = await startStaticServer({
+      root: inject('builds').root,
+      headers: { 'Cache-Control': 'public, max-age=300' },
+    });
+    server = await startProductionServer({
+      BROADSHEET_SOURCE: `native:${new URL('api/', upstream.url).href}`,
+    });
+  });
+  afterAll(async () => {
+    await server.close();
+    await upstream.close();
+  });
+
+  test('the browser reads it through the reader’s own origin, client-side navigation included', async () => {
+    const context = await browser.newContext();
+    context.setDefaultTimeout(UI_TIMEOUT);
+    const page = await context.newPage();
+    try {
+      const seen = await watch(page);
+      await page.goto(server.url);
+      await page.waitForLoadState('networkidle');
+      const story = api.listing('top').items[1];
+      await page
+        .getByRole('main')
+        .getByRole('link', { name: story?.headline ?? '(none)' })
+        .first()
+        .click();
+      await page.locator('.article-body p').first().waitFor();
+      expect(await page.getByRole('heading', { level: 1 }).textContent()).toBe(story?.headline);
+      expect(seen.documents).toContain(`/_source/articles/${story?.slug ?? ''}.json`);
+      expect(seen.console).toEqual([]);
+      expect(seen.errors).toEqual([]);
+    } finally {
+      await context.close();
+    }
+  });
+
+  test('keeps what the source says it may keep: a page asked for twice reads its documents once', async () => {
+    upstream.requests.length = 0;
+    const slug = api.listing('latest').items[3]?.slug ?? '';
+    expect((await fetch(new URL(`article/${slug}`, server.url))).status).toBe(200);
+    expect((await fetch(new URL(`article/${slug}`, server.url))).status).toBe(200);
+    expect(upstream.requests.filter((path) => path === `/api/articles/${slug}.json`)).toHaveLength(
+      1,
+    );
+  });
+
+  test('relays only documents under the source’s own folder, and only reads', async () => {
+    for (const path of [
+      '_source/../../package.json',
+      '_source/%2e%2e/%2e%2e/package.json',
+      '_source/..%2fpackage.json',
+    ]) {
+      const answer = await fetch(`${server.url}${path}`);
+      expect(answer.status, path).toBe(404);
+    }
+    expect((await fetch(`${server.url}_source/site.json`)).status).toBe(200);
+    expect(
+      (await fetch(`${server.url}_source/site.json`, { method: 'POST', body: '{}' })).status,
+    ).toBe(405);
+    expect(upstream.requests.some((path) => path.includes('package.json'))).toBe(false);
+  });
+});

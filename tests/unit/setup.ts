@@ -1,7 +1,10 @@
 import '@testing-library/jest-dom/vitest';
-import { cleanup } from '@testing-library/react';
+import { cleanup, configure } from '@testing-library/react';
 import { afterAll, afterEach, beforeAll } from 'vitest';
 import { server } from './server.ts';
+
+// A page's code is compiled on first use; on a busy two-core machine that can take longer than a second.
+configure({ asyncUtilTimeout: 5_000 });
 
 // jsdom does not lay out or scroll; react-router's scroll restoration calls this.
 window.scrollTo = () => undefined;

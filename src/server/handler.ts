@@ -8,6 +8,8 @@ export interface HandlerOptions extends Omit<RenderOptions, 'policyInPage' | 'pr
   maxRenders?: number;
   /** A source on another origin, read by the browser through this server (./relay.ts). */
   relay?: Relay | undefined;
+  /** How long a rendered page answers later requests for it (default 5 s; 0: render every time). */
+  keepSeconds?: number;
 }
 
 /**
@@ -23,6 +25,9 @@ export function createHandler(options: HandlerOptions): (request: Request) => Pr
   const browserSource = relay?.browserSource ?? options.config;
   const policy = contentSecurityPolicy(browserSource);
   const renderOptions = { ...options, config: browserSource };
+  const keepMs = (options.keepSeconds ?? 5) * 1000;
+  const pages = new Map<string, StoredPage>();
+  const inFlight = new Map<string, Promise<StoredPage>>();
   let rendering = 0;
 
   return async (request) => {
@@ -50,24 +55,86 @@ export function createHandler(options: HandlerOptions): (request: Request) => Pr
         policy,
       );
     }
-    if (rendering >= maxRenders) {
-      return withPageHeaders(
-        plain(503, 'This news site is busy. Try again in a moment.', { 'Retry-After': '5' }),
-        policy,
-      );
+    // One render serves every request for the same page that arrives while it
+    // runs, and, for a few seconds, those after it (as a CDN would).
+    const key = url.href;
+    const kept = pages.get(key);
+    if (kept && Date.now() - kept.at < keepMs) return answer(request, kept);
+    let flight = inFlight.get(key);
+    if (!flight) {
+      if (rendering >= maxRenders) {
+        return withPageHeaders(
+          plain(503, 'This news site is busy. Try again in a moment.', { 'Retry-After': '5' }),
+          policy,
+        );
+      }
+      flight = renderPage(request).finally(() => {
+        inFlight.delete(key);
+      });
+      inFlight.set(key, flight);
     }
+    return answer(request, await flight);
+  };
+
+  async function renderPage(request: Request): Promise<StoredPage> {
     rendering++;
     let response: Response;
     try {
-      response = await render(request, renderOptions);
+      response = await render(
+        new Request(request.url, { headers: request.headers }),
+        renderOptions,
+      );
     } catch (error) {
       console.error(error);
       response = plain(500, 'This page could not be shown. Try again in a moment.');
     } finally {
       rendering--;
     }
-    return withValidators(request, withPageHeaders(response, policy));
-  };
+    const stored = await store(withPageHeaders(response, policy));
+    if (stored.status === 200 || stored.status === 404 || stored.status === 301) {
+      pages.delete(stored.key);
+      pages.set(stored.key, stored);
+      // The oldest go first past the bound: addresses come from requests.
+      for (const oldest of pages.keys()) {
+        if (pages.size <= MAX_KEPT_PAGES) break;
+        pages.delete(oldest);
+      }
+    }
+    return stored;
+
+    async function store(response: Response): Promise<StoredPage> {
+      const body = new Uint8Array(await response.arrayBuffer());
+      const headers = new Headers(response.headers);
+      if (response.status === 200) headers.set('ETag', await strongEtag(body));
+      return { key: request.url, at: Date.now(), status: response.status, headers, body };
+    }
+  }
+}
+
+/** A rendered page as kept: its bytes once, answered to every request for it. */
+interface StoredPage {
+  key: string;
+  at: number;
+  status: number;
+  headers: Headers;
+  body: Uint8Array<ArrayBuffer>;
+}
+
+const MAX_KEPT_PAGES = 200;
+
+/** The stored page, or 304 when the request's If-None-Match names it. */
+function answer(request: Request, page: StoredPage): Response {
+  const etag = page.headers.get('ETag');
+  const wanted = request.headers.get('If-None-Match');
+  if (etag && wanted?.split(',').some((tag) => tag.trim().replace(/^W\//, '') === etag)) {
+    return new Response(null, { status: 304, headers: page.headers });
+  }
+  return new Response(page.body.slice(), { status: page.status, headers: page.headers });
+}
+
+async function strongEtag(body: Uint8Array<ArrayBuffer>): Promise<string> {
+  const digest = new Uint8Array(await crypto.subtle.digest('SHA-256', body));
+  return `"${btoa(String.fromCharCode(...digest.subarray(0, 18)))}"`;
 }
 
 /**
@@ -111,21 +178,6 @@ function cacheControl(status: number): string {
   if (status === 301) return 'public, max-age=3600';
   if (status === 404) return 'public, max-age=0, s-maxage=60';
   return 'no-store';
-}
-
-/** A strong ETag from the page's bytes; a matching If-None-Match gets 304. */
-async function withValidators(request: Request, response: Response): Promise<Response> {
-  if (response.status !== 200 || !response.body) return response;
-  const body = new Uint8Array(await response.arrayBuffer());
-  const digest = new Uint8Array(await crypto.subtle.digest('SHA-256', body));
-  const etag = `"${btoa(String.fromCharCode(...digest.subarray(0, 18)))}"`;
-  const headers = new Headers(response.headers);
-  headers.set('ETag', etag);
-  const wanted = request.headers.get('If-None-Match');
-  if (wanted && wanted.split(',').some((tag) => tag.trim().replace(/^W\//, '') === etag)) {
-    return new Response(null, { status: 304, headers });
-  }
-  return new Response(body, { status: 200, headers });
 }
 
 function plain(status: number, text: string, extra: Record<string, string> = {}): Response {

@@ -69,6 +69,7 @@ export async function main(defaultDist: string): Promise<void> {
   /** Ready once listening: a relative source URL names this very server. */
   const ready: { handle?: (request: Request) => Promise<Response> } = {};
   const files = new Map<string, StaticFile | null>();
+  const encodedPages = new Map<string, Map<string, Promise<Buffer>>>();
 
   const server = createServer((req, res) => {
     const started = performance.now();
@@ -95,7 +96,7 @@ export async function main(defaultDist: string): Promise<void> {
       res.setHeader('Content-Type', file.type);
       res.setHeader('Cache-Control', file.cacheControl);
       res.setHeader('X-Content-Type-Options', 'nosniff');
-      await send(req, res, 200, file.body, file.type, file.encoded);
+      await send(req, res, 200, file.body, file.type, file.encoded, true);
       return;
     }
     const origin = publicOrigin ?? `http://${req.headers.host ?? 'localhost'}`;
@@ -126,7 +127,26 @@ export async function main(defaultDist: string): Promise<void> {
       res.setHeader(name, value);
     });
     const body = Buffer.from(await response.arrayBuffer());
-    await send(req, res, response.status, body, response.headers.get('Content-Type') ?? '');
+    // A page kept by the handler comes again with the same ETag: compress it once.
+    const etag = response.status === 200 ? response.headers.get('ETag') : null;
+    let encodings: Map<string, Promise<Buffer>> | undefined;
+    if (etag) {
+      encodings = encodedPages.get(etag) ?? new Map<string, Promise<Buffer>>();
+      encodedPages.delete(etag);
+      encodedPages.set(etag, encodings);
+      for (const oldest of encodedPages.keys()) {
+        if (encodedPages.size <= 200) break;
+        encodedPages.delete(oldest);
+      }
+    }
+    await send(
+      req,
+      res,
+      response.status,
+      body,
+      response.headers.get('Content-Type') ?? '',
+      encodings,
+    );
   }
 
   /** A file of the build, by URL path: never outside the build, never an HTML file (pages are rendered). */
@@ -195,6 +215,7 @@ export async function main(defaultDist: string): Promise<void> {
     origin: publicOrigin,
     settleMs: UPSTREAM_TIMEOUT_MS,
     maxRenders: Number(process.env.BROADSHEET_MAX_RENDERS ?? 32),
+    keepSeconds: Number(process.env.BROADSHEET_KEEP_SECONDS ?? 5),
   });
   console.log(
     `Broadsheet: serving ${self} (reading ${config.source.type} news from ${config.source.url}; ${SOURCE_VARIABLE}=TYPE:URL reads another)`,
@@ -230,6 +251,8 @@ async function send(
   body: Buffer,
   type: string,
   cache?: Map<string, Promise<Buffer>>,
+  /** A file of the build (compressed harder, once) rather than a page. */
+  isFile = false,
 ) {
   res.statusCode = status;
   let payload = body;
@@ -247,11 +270,11 @@ async function send(
           ? brotli(body, {
               params: {
                 // Files of the build are compressed once: take the time. Pages, each time: be quick.
-                [zlib.BROTLI_PARAM_QUALITY]: cache ? 11 : 5,
+                [zlib.BROTLI_PARAM_QUALITY]: isFile ? 11 : 5,
                 [zlib.BROTLI_PARAM_SIZE_HINT]: body.length,
               },
             })
-          : gzipped(body, { level: cache ? 9 : 6 });
+          : gzipped(body, { level: isFile ? 9 : 6 });
       let encoded = cache?.get(encoding);
       if (!encoded) {
         encoded = make();

@@ -100,4 +100,31 @@ describe('the request handler', () => {
     release();
     expect((await first).status).not.toBe(503);
   });
+
+  it('renders a page once for the requests that arrive while it renders, and keeps it a few seconds', async () => {
+    const asked: string[] = [];
+    server.events.on('request:start', ({ request }) => {
+      asked.push(new URL(request.url).pathname);
+    });
+    try {
+      const handle = handler();
+      const answers = await Promise.all([
+        handle(get('/top')),
+        handle(get('/top')),
+        handle(get('/top')),
+      ]);
+      expect(answers.map((answer) => answer.status)).toEqual([200, 200, 200]);
+      const bodies = await Promise.all(answers.map((answer) => answer.text()));
+      expect(new Set(bodies).size).toBe(1);
+      expect((await handle(get('/top'))).status).toBe(200);
+      expect(asked.filter((path) => path === '/api/top/1.json')).toHaveLength(1);
+
+      const always = handler({ keepSeconds: 0 });
+      await always(get('/top'));
+      await always(get('/top'));
+      expect(asked.filter((path) => path === '/api/top/1.json')).toHaveLength(3);
+    } finally {
+      server.events.removeAllListeners();
+    }
+  });
 });

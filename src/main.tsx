@@ -25,10 +25,7 @@ async function start(container: HTMLElement) {
       if (state.prerendered) void checkConfig(root, container, state, configUrl);
       return;
     } catch (error) {
-      console.warn(
-        'Broadsheet could not take over the page it was sent; rendering it afresh.',
-        error,
-      );
+      console.warn('Broadsheet: rendering the page afresh', error);
     }
   }
   await renderAfresh(container, configUrl);

@@ -39,9 +39,6 @@ export function articleQuery(reader: ArticleReader, slug: string) {
       sanitizing.catch(ignore);
       const { body, ...article } = await source.article(slug, signal);
       const sanitize = await sanitizing;
-      // Reading a large document and sanitizing its body are two long pieces of
-      // work: let the browser paint and answer input between them.
-      await new Promise((resolve) => setTimeout(resolve, 0));
       return {
         ...article,
         safeBody: sanitize(body, {

@@ -1,10 +1,11 @@
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
-import type { Browser, Page } from 'playwright-core';
+import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, test } from 'vitest';
-import { launchBrowser, watchErrors } from './browser.ts';
+import { launchBrowser } from './browser.ts';
 import { startStaticServer, type StaticServer } from './staticServer.ts';
-import { readApi, UI_TIMEOUT, type Api } from './support.ts';
+import { readApi, type Api } from './support.ts';
+import { hydrated, openWatched } from './watch.ts';
 
 // The prerendered dist/ on a plain static host: files only, `latest.html` for
 // /latest, 404.html (status 404) for anything missing, no headers of its own.
@@ -25,28 +26,7 @@ afterAll(async () => {
 
 const url = (appPath: string) => new URL(appPath.replace(/^\//, ''), host.url).href;
 
-async function open(options: { javaScriptEnabled?: boolean } = {}) {
-  const context = await browser.newContext({ viewport: { width: 1280, height: 800 }, ...options });
-  context.setDefaultTimeout(UI_TIMEOUT);
-  const page = await context.newPage();
-  const errors = await watchErrors(page);
-  const console: string[] = [];
-  const documents: string[] = [];
-  page.on('console', (message) => {
-    if (['error', 'warning'].includes(message.type()))
-      console.push(`${message.type()}: ${message.text()}`);
-  });
-  page.on('request', (request) => {
-    const pathname = new URL(request.url()).pathname;
-    if (pathname.endsWith('.json')) documents.push(pathname);
-  });
-  return { context, page, errors, console, documents };
-}
-
-const hydrated = (page: Page) =>
-  page.waitForFunction(() =>
-    Object.keys(document.querySelector('#root a') ?? {}).some((key) => key.startsWith('__react')),
-  );
+const open = (options: { javaScriptEnabled?: boolean } = {}) => openWatched(browser, options);
 
 describe('the prerendered site on a static host', () => {
   test('writes every page, Not Found as 404.html, and a fallback shell with no page in it', () => {
@@ -94,13 +74,14 @@ describe('the prerendered site on a static host', () => {
     ['an article', `/article/${api.listing('latest').items[1]?.slug ?? ''}`],
     ['a listing', '/latest'],
   ])(
-    'hydrates %s with no console message and no fetch but the config check',
+    'hydrates %s with no layout shift, no console message and no fetch but the config check',
     async (_, appPath) => {
-      const { context, page, errors, console, documents } = await open();
+      const { context, page, errors, console, documents, layoutShift } = await open();
       try {
         await page.goto(url(appPath));
         await hydrated(page);
         await page.waitForLoadState('networkidle');
+        expect(await layoutShift(), 'the layout shifted while hydrating').toBe(0);
         expect(console).toEqual([]);
         expect(errors).toEqual([]);
         expect(documents).toEqual(['/broadsheet.config.json']);

@@ -1,9 +1,10 @@
-import type { Browser, Page } from 'playwright-core';
+import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, test } from 'vitest';
-import { launchBrowser, watchErrors } from './browser.ts';
+import { launchBrowser } from './browser.ts';
 import { startProductionServer, type ProductionServer } from './productionServer.ts';
 import { startStaticServer, type StaticServer } from './staticServer.ts';
-import { readApi, UI_TIMEOUT, type Api } from './support.ts';
+import { readApi, type Api } from './support.ts';
+import { hydrated, openWatched } from './watch.ts';
 
 let browser: Browser;
 const api: Api = readApi(inject('builds').root);
@@ -14,38 +15,6 @@ beforeAll(async () => {
 afterAll(async () => {
   await browser.close();
 });
-
-/** Every console message of the given kinds, and every request for a news document, from the first load on. */
-async function watch(page: Page) {
-  const errors = await watchErrors(page);
-  const console: string[] = [];
-  const documents: string[] = [];
-  const scripts: string[] = [];
-  page.on('console', (message) => {
-    if (['error', 'warning'].includes(message.type()))
-      console.push(`${message.type()}: ${message.text()}`);
-  });
-  page.on('request', (request) => {
-    const path = new URL(request.url()).pathname;
-    if (path.endsWith('.json')) documents.push(path);
-    if (path.endsWith('.js')) scripts.push(path);
-  });
-  // Whether a loading screen or placeholder ever showed, from the first byte of the page on.
-  await page.addInitScript(() => {
-    const seen: string[] = [];
-    Object.assign(window, { __placeholders: seen });
-    new MutationObserver((records) => {
-      for (const record of records)
-        for (const node of record.addedNodes)
-          if (node instanceof Element && node.matches('.boot, .placeholder, .placeholder-list'))
-            seen.push(node.className);
-    }).observe(document, { childList: true, subtree: true });
-  });
-  return { errors, console, documents, scripts };
-}
-
-const placeholders = (page: Page) =>
-  page.evaluate(() => (window as unknown as { __placeholders: string[] }).__placeholders);
 
 describe('the production server (npm run serve) on the sample news', () => {
   let server: ProductionServer;
@@ -58,9 +27,7 @@ describe('the production server (npm run serve) on the sample news', () => {
   const url = (path: string) => new URL(path.replace(/^\//, ''), server.url).href;
 
   test('a reader without JavaScript reads the front page, opens an article and pages through a listing', async () => {
-    const context = await browser.newContext({ javaScriptEnabled: false });
-    context.setDefaultTimeout(UI_TIMEOUT);
-    const page = await context.newPage();
+    const { context, page } = await openWatched(browser, { javaScriptEnabled: false });
     try {
       const top = api.listing('top').items[0];
       if (!top) throw new Error('no top story');
@@ -130,25 +97,20 @@ describe('the production server (npm run serve) on the sample news', () => {
     ['an article', `/article/${api.listing('latest').items[0]?.slug ?? ''}`],
     ['a listing', '/latest?page=2'],
   ])(
-    'hydrates %s without a flash, a console message or a second fetch; then navigates client-side',
+    'hydrates %s without a flash, a layout shift, a console message or a second fetch; then navigates client-side',
     async (_, path) => {
-      const context = await browser.newContext({ viewport: { width: 1280, height: 800 } });
-      context.setDefaultTimeout(UI_TIMEOUT);
-      const page = await context.newPage();
+      const seen = await openWatched(browser);
+      const { page, context } = seen;
       try {
-        const seen = await watch(page);
         await page.goto(url(path));
         await page.waitForLoadState('networkidle');
         // Hydrated: React has attached its handlers (a client-side navigation works below).
-        await page.waitForFunction(() =>
-          Object.keys(document.querySelector('#root a') ?? {}).some((key) =>
-            key.startsWith('__react'),
-          ),
-        );
+        await hydrated(page);
         expect(seen.console, 'console errors or warnings').toEqual([]);
         expect(seen.errors).toEqual([]);
         expect(seen.documents, 'documents fetched again by the browser').toEqual([]);
-        expect(await placeholders(page), 'a loading screen or placeholder showed').toEqual([]);
+        expect(await seen.placeholders(), 'a loading screen or placeholder showed').toEqual([]);
+        expect(await seen.layoutShift(), 'the layout shifted while hydrating').toBe(0);
         // The server sanitized what it sent: the browser needs no sanitizer until it fetches an article itself.
         expect(seen.scripts.filter((script) => script.includes('browserSanitizer'))).toEqual([]);
 
@@ -210,11 +172,8 @@ describe('the production server on a source that fails, then heals', () => {
 
   test('answers 502 with the error page; its Retry shows the page once the source answers', async () => {
     upstream.fault('/api/site.json', { status: 500, body: 'down' }, 1);
-    const context = await browser.newContext();
-    context.setDefaultTimeout(UI_TIMEOUT);
-    const page = await context.newPage();
+    const { context, page, errors } = await openWatched(browser);
     try {
-      const errors = await watchErrors(page);
       const response = await page.goto(server.url);
       expect(response?.status()).toBe(502);
       await page.getByText('The news server ran into a problem').waitFor();
@@ -250,11 +209,9 @@ describe('the production server on a source on another origin that sends no CORS
   });
 
   test('the browser reads it through the reader’s own origin, client-side navigation included', async () => {
-    const context = await browser.newContext();
-    context.setDefaultTimeout(UI_TIMEOUT);
-    const page = await context.newPage();
+    const seen = await openWatched(browser);
+    const { page, context } = seen;
     try {
-      const seen = await watch(page);
       await page.goto(server.url);
       await page.waitForLoadState('networkidle');
       const story = api.listing('top').items[1];

@@ -10,6 +10,13 @@ export interface HandlerOptions extends Omit<RenderOptions, 'policyInPage' | 'pr
   relay?: Relay | undefined;
   /** How long a rendered page answers later requests for it (default 5 s; 0: render every time). */
   keepSeconds?: number;
+  /**
+   * Where the server itself reads a source that lives beside it (a relative
+   * URL in the config, resolved against the address it listens on). Pages
+   * name that origin in their images and links; each page is sent with the
+   * request's origin in its place, the one the reader can reach.
+   */
+  localOrigin?: string | undefined;
 }
 
 /**
@@ -103,7 +110,19 @@ export function createHandler(options: HandlerOptions): (request: Request) => Pr
     return stored;
 
     async function store(response: Response): Promise<StoredPage> {
-      const body = new Uint8Array(await response.arrayBuffer());
+      let body = new Uint8Array(await response.arrayBuffer());
+      const { localOrigin } = options;
+      const here = new URL(request.url).origin;
+      if (
+        localOrigin &&
+        localOrigin !== here &&
+        /^text\/html/.test(response.headers.get('Content-Type') ?? '')
+      ) {
+        // An origin is letters, digits and `:/.-[]`: written the same in HTML, attributes and JSON.
+        body = new TextEncoder().encode(
+          new TextDecoder().decode(body).replaceAll(localOrigin, here),
+        );
+      }
       const headers = new Headers(response.headers);
       if (response.status === 200) headers.set('ETag', await strongEtag(body));
       return { key: request.url, at: Date.now(), status: response.status, headers, body };

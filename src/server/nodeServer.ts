@@ -213,6 +213,7 @@ export async function main(defaultDist: string): Promise<void> {
     assets,
     base,
     origin: publicOrigin,
+    localOrigin: remote || publicOrigin ? undefined : new URL(self).origin,
     settleMs: UPSTREAM_TIMEOUT_MS,
     maxRenders: Number(process.env.BROADSHEET_MAX_RENDERS ?? 32),
     keepSeconds: Number(process.env.BROADSHEET_KEEP_SECONDS ?? 5),

@@ -51,6 +51,18 @@ describe('the request handler', () => {
     expect(changed.status).toBe(200);
   });
 
+  it('names the request’s origin, not the one it reads a source beside it at, in what a page links to', async () => {
+    // As when the config names a relative source: the server reads it at its own address.
+    const handle = handler({ localOrigin: new URL(API).origin });
+    const story = (await (await fetch(`${API}latest/1.json`)).json()) as {
+      items: { slug: string }[];
+    };
+    const html = await (await handle(get(`/article/${story.items[0]?.slug ?? ''}`))).text();
+    expect(html).toContain(`<img src="${READER}/`);
+    expect(html).toContain(`<meta property="og:image" content="${READER}/`);
+    expect(html).not.toContain(new URL(API).origin);
+  });
+
   it('keeps a 404 a minute and a failure not at all', async () => {
     const handle = handler();
     const missing = await handle(get('/article/no-such-story'));

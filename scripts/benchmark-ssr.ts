@@ -7,7 +7,7 @@
 //   RUNS            page loads per case (default 5)
 //   LOAD_SECONDS    length of each load run (default 30)
 //   LIGHTHOUSE=1    also run Lighthouse (mobile) on both, through npx
-import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
+import { spawn, type ChildProcess } from 'node:child_process';
 import { readFileSync, statSync } from 'node:fs';
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
@@ -92,6 +92,47 @@ async function startClientOnly(): Promise<{ url: string; server: Server }> {
 interface Load {
   headline: number;
   lcp: number;
+}
+
+/**
+ * Lighthouse 12's mobile performance run on `url`, through npx: its score, LCP,
+ * TBT and CLS. Run asynchronously: the client-only build is served from this
+ * very process.
+ */
+async function lighthouse(url: string): Promise<string> {
+  const child = spawn(
+    'npx',
+    [
+      '--yes',
+      'lighthouse@12',
+      url,
+      '--quiet',
+      '--output=json',
+      '--only-categories=performance',
+      '--chrome-flags=--headless --no-sandbox --disable-gpu',
+    ],
+    { env: { ...process.env, CHROME_PATH: CHROMIUM }, stdio: ['ignore', 'pipe', 'pipe'] },
+  );
+  const result = { stdout: '', stderr: '' };
+  child.stdout.on('data', (chunk: Buffer) => (result.stdout += chunk.toString('utf8')));
+  child.stderr.on('data', (chunk: Buffer) => (result.stderr += chunk.toString('utf8')));
+  await new Promise((resolve) => child.once('close', resolve));
+  try {
+    const report = JSON.parse(result.stdout) as {
+      categories: { performance: { score: number } };
+      audits: Record<string, { numericValue: number }>;
+    };
+    const audit = (id: string) => report.audits[id]?.numericValue ?? Number.NaN;
+    return [
+      `score ${String(Math.round(report.categories.performance.score * 100))}`,
+      `FCP ${audit('first-contentful-paint').toFixed(0)} ms`,
+      `LCP ${audit('largest-contentful-paint').toFixed(0)} ms`,
+      `TBT ${audit('total-blocking-time').toFixed(0)} ms`,
+      `CLS ${audit('cumulative-layout-shift').toFixed(3)}`,
+    ].join(', ');
+  } catch {
+    return `did not run (${result.stderr.split('\n').find((line) => line.trim()) ?? 'no output'})`;
+  }
 }
 
 /** One cold load of `url` at Fast 3G and 4x CPU: when `selector`'s text was first painted, and LCP. */
@@ -208,36 +249,13 @@ async function main() {
   }
 
   if (process.env.LIGHTHOUSE === '1') {
-    for (const [label, base] of [
-      ['server-rendered', server.url],
-      ['client-only', clientOnly.url],
-    ] as const) {
-      const result = spawnSync(
-        'npx',
-        [
-          '--yes',
-          'lighthouse@12',
-          `${base}article/${article.slug}`,
-          '--quiet',
-          '--output=json',
-          '--only-categories=performance',
-          `--chrome-flags=--headless --no-sandbox --disable-gpu`,
-        ],
-        {
-          env: { ...process.env, CHROME_PATH: CHROMIUM },
-          encoding: 'utf8',
-          maxBuffer: 64 * 1024 * 1024,
-        },
-      );
-      try {
-        const report = JSON.parse(result.stdout) as {
-          categories: { performance: { score: number } };
-        };
-        console.log(
-          `Lighthouse mobile performance, ${label}: ${String(Math.round(report.categories.performance.score * 100))}`,
-        );
-      } catch {
-        console.log(`Lighthouse, ${label}: did not run (${result.stderr.split('\n')[0] ?? ''})`);
+    console.log('\nLighthouse mobile (its own throttling: slow 4G, 4x CPU):');
+    for (const { name, path: appPath } of cases) {
+      for (const [label, base] of [
+        ['server-rendered', server.url],
+        ['client-only', clientOnly.url],
+      ] as const) {
+        console.log(`  ${name}, ${label}: ${await lighthouse(`${base}${appPath}`)}`);
       }
     }
   }

@@ -23,6 +23,26 @@ export default tseslint.config(
     },
   },
   {
+    // Components draw the news and nothing else: they import React, the domain
+    // model (src/news/) and each other, never the reader's router, queries,
+    // sources or server, so that the widget can draw them too (decision 011).
+    files: ['src/components/**'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            {
+              regex: '^(?!react(/|$)|\\.\\./news/|\\./|\\.\\./inlineJson\\.ts$)',
+              message:
+                'Components import only React, ../news/ and each other: the reader’s wiring lives in src/routes/ (decision 011).',
+            },
+          ],
+        },
+      ],
+    },
+  },
+  {
     files: ['**/*.js'],
     ...tseslint.configs.disableTypeChecked,
   },

@@ -8,7 +8,7 @@ import { configUrlFor } from './configFile.ts';
 import { readPageState, routerHydration, STATE_ELEMENT_ID, type PageState } from './pageState.ts';
 import { createQueryClient } from './queries/queryClient.ts';
 import { AppRoot } from './routes/AppRoot.tsx';
-import { loadArticleMore, loadSanitizer } from './routes/lazyModules.ts';
+import { loadSanitizer } from './routes/lazyModules.ts';
 import { createRoutes, type RouterDeps } from './routes/router.tsx';
 import { lazySource } from './sources/lazySource.ts';
 import './styles.css';
@@ -92,17 +92,15 @@ async function hydratePage(container: HTMLElement, state: PageState, configUrl: 
 /** The code of every route this address shows, in place before hydrating (a lazy route would render nothing yet). */
 async function loadMatchedRoutes(routes: RouteObject[]) {
   const matches = matchRoutes(routes, window.location, basename) ?? [];
-  const loads = matches.map(async ({ route }) => {
-    const { lazy } = route;
-    if (!lazy || typeof lazy === 'function') return;
-    const entries = Object.entries(lazy) as [keyof typeof lazy, () => Promise<unknown>][];
-    const loaded = await Promise.all(entries.map(async ([key, load]) => [key, await load()]));
-    Object.assign(route, Object.fromEntries(loaded), { lazy: undefined });
-  });
-  // What an article shows below and beside the story comes in its own module.
-  if (matches.some(({ route }) => route.path === 'article/:slug'))
-    loads.push(loadArticleMore().then(() => undefined));
-  await Promise.all(loads);
+  await Promise.all(
+    matches.map(async ({ route }) => {
+      const { lazy } = route;
+      if (!lazy || typeof lazy === 'function') return;
+      const entries = Object.entries(lazy) as [keyof typeof lazy, () => Promise<unknown>][];
+      const loaded = await Promise.all(entries.map(async ([key, load]) => [key, await load()]));
+      Object.assign(route, Object.fromEntries(loaded), { lazy: undefined });
+    }),
+  );
 }
 
 /**

@@ -51,7 +51,7 @@ function clearServerPage(container: HTMLElement) {
 /** Rarely needed, so loaded only then; if even that fails, plain words say what happened. */
 async function showStartupError(root: Root, error: unknown) {
   try {
-    const { ConfigErrorScreen } = await import('./components/ConfigErrorScreen.tsx');
+    const { ConfigErrorScreen } = await import('./routes/ConfigErrorScreen.tsx');
     root.render(<ConfigErrorScreen error={error} />);
   } catch {
     root.render(

@@ -1,7 +1,7 @@
 import type { MouseEvent } from 'react';
 
 interface ArticleBodyProps {
-  /** The body after the sanitizer (src/components/sanitizer.ts): never a source's HTML as it came. */
+  /** The body after the sanitizer (src/sanitize/sanitizer.ts): never a source's HTML as it came. */
   safeHtml: string;
   /** Open one of the reader's own articles without a page load. */
   onArticleLink: (slug: string) => void;

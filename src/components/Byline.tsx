@@ -1,9 +1,8 @@
 import { Fragment, type ReactNode } from 'react';
-import { paths } from '../news/paths.ts';
 import { listFormat } from '../news/locale.ts';
 import type { Ref } from '../news/types.ts';
-import { useSite } from './AppContext.ts';
-import { PrefetchLink } from './PrefetchLink.tsx';
+import { useSite } from './SiteContext.ts';
+import { NewsLink } from './NewsLink.tsx';
 
 /**
  * "By Jane Doe and Ali Karim, AFP"; "By AFP" when no author is named. Every
@@ -16,9 +15,9 @@ export function Byline({ authors, source }: { authors: Ref[]; source?: Ref | und
   if (authors.length === 0 && !source) return null;
 
   const sourceLink = source && (
-    <PrefetchLink to={paths.listing({ kind: 'source', slug: source.slug })}>
+    <NewsLink to={{ listing: { kind: 'source', slug: source.slug } }}>
       <bdi>{source.name}</bdi>
-    </PrefetchLink>
+    </NewsLink>
   );
   let names: ReactNode = sourceLink;
   if (authors.length > 0) {
@@ -31,9 +30,9 @@ export function Byline({ authors, source }: { authors: Ref[]; source?: Ref | und
           return (
             <Fragment key={index}>
               {author ? (
-                <PrefetchLink to={paths.listing({ kind: 'author', slug: author.slug })}>
+                <NewsLink to={{ listing: { kind: 'author', slug: author.slug } }}>
                   <bdi>{author.name}</bdi>
-                </PrefetchLink>
+                </NewsLink>
               ) : (
                 part.value
               )}

@@ -1,5 +1,5 @@
 import { formatDate, formatFullDate } from '../news/formatDate.ts';
-import { useSite } from './AppContext.ts';
+import { useSite } from './SiteContext.ts';
 import { useClock } from './Clock.ts';
 
 export function DateTime({ iso, withTime = false }: { iso: string; withTime?: boolean }) {

@@ -1,6 +1,6 @@
 import { useEffect, useRef } from 'react';
-import { Link } from 'react-router';
 import type { ErrorDescription } from '../news/describeError.ts';
+import { NewsLink } from './NewsLink.tsx';
 
 interface ErrorMessageProps {
   description: ErrorDescription;
@@ -39,7 +39,7 @@ export function ErrorMessage({
             {retrying ? 'Retrying…' : 'Retry'}
           </button>
         )}
-        <Link to="/">Go to the front page</Link>
+        <NewsLink to={{ front: true }}>Go to the front page</NewsLink>
       </p>
     </div>
   );

@@ -1,22 +1,24 @@
-import { Link } from 'react-router';
+import type { ListingRef } from '../news/types.ts';
+import { NewsLink } from './NewsLink.tsx';
 
 interface PaginationProps {
   page: number;
   pageCount: number;
-  /** The path of page N of this listing. */
-  hrefFor: (page: number) => string;
+  /** The listing it pages through. */
+  listing: ListingRef;
 }
 
 /** Real links a crawler can follow: Newer, page numbers, Older. */
-export function Pagination({ page, pageCount, hrefFor }: PaginationProps) {
+export function Pagination({ page, pageCount, listing }: PaginationProps) {
+  const to = (number: number) => ({ listing, page: number });
   if (pageCount <= 1) return null;
   const pages = pageWindow(page, pageCount);
   return (
     <nav className="pagination" aria-label="Pages">
       {page > 1 ? (
-        <Link to={hrefFor(page - 1)} rel="prev">
+        <NewsLink to={to(page - 1)} rel="prev">
           ← Newer
-        </Link>
+        </NewsLink>
       ) : (
         <span aria-hidden="true" />
       )}
@@ -29,26 +31,26 @@ export function Pagination({ page, pageCount, hrefFor }: PaginationProps) {
           ) : (
             <li key={number}>
               {number === page ? (
-                <Link
-                  to={hrefFor(number)}
+                <NewsLink
+                  to={to(number)}
                   aria-current="page"
                   aria-label={`Page ${number}, current page`}
                 >
                   {number}
-                </Link>
+                </NewsLink>
               ) : (
-                <Link to={hrefFor(number)} aria-label={`Page ${number}`}>
+                <NewsLink to={to(number)} aria-label={`Page ${number}`}>
                   {number}
-                </Link>
+                </NewsLink>
               )}
             </li>
           ),
         )}
       </ol>
       {page < pageCount ? (
-        <Link to={hrefFor(page + 1)} rel="next">
+        <NewsLink to={to(page + 1)} rel="next">
           Older →
-        </Link>
+        </NewsLink>
       ) : (
         <span aria-hidden="true" />
       )}

@@ -1,7 +1,6 @@
-import { paths } from '../news/paths.ts';
 import type { Summary } from '../news/types.ts';
 import { DateTime } from './DateTime.tsx';
-import { PrefetchLink } from './PrefetchLink.tsx';
+import { NewsLink } from './NewsLink.tsx';
 
 export type StoryCardVariant = 'lead' | 'standard' | 'compact';
 
@@ -29,7 +28,7 @@ export function StoryCard({
       <div className="story__text">
         {showSection && story.section && <p className="kicker">{story.section.name}</p>}
         <Heading className="story__headline">
-          <PrefetchLink to={paths.article(story.slug)}>{story.headline}</PrefetchLink>
+          <NewsLink to={{ article: story.slug }}>{story.headline}</NewsLink>
         </Heading>
         {variant !== 'compact' && story.summary && (
           <p className="story__summary">{story.summary}</p>

@@ -1,6 +1,5 @@
-import { paths } from '../news/paths.ts';
 import type { Ref } from '../news/types.ts';
-import { PrefetchLink } from './PrefetchLink.tsx';
+import { NewsLink } from './NewsLink.tsx';
 
 /** "More about: Syria, Conflict, Albu Kamal" */
 export function TagLinks({ tags }: { tags: Ref[] }) {
@@ -11,9 +10,7 @@ export function TagLinks({ tags }: { tags: Ref[] }) {
       <ul>
         {tags.map((tag) => (
           <li key={tag.slug}>
-            <PrefetchLink to={paths.listing({ kind: 'tag', slug: tag.slug })}>
-              {tag.name}
-            </PrefetchLink>
+            <NewsLink to={{ listing: { kind: 'tag', slug: tag.slug } }}>{tag.name}</NewsLink>
           </li>
         ))}
       </ul>

@@ -9,3 +9,14 @@ export const paths = {
     return page > 1 ? `${base}?page=${page}` : base;
   },
 };
+
+/** What a link points at: the front page, an article, or a page of a listing. */
+export type NewsTarget =
+  { front: true } | { article: string } | { listing: ListingRef; page?: number };
+
+/** The reader's own path (relative to its basename) of what `target` points at. */
+export function pathOf(target: NewsTarget): string {
+  if ('article' in target) return paths.article(target.article);
+  if ('listing' in target) return paths.listing(target.listing, target.page);
+  return paths.home();
+}

@@ -1,5 +1,5 @@
 import { queryOptions, type QueryClient } from '@tanstack/react-query';
-import type { Sanitize } from '../components/sanitizer.ts';
+import type { Sanitize } from '../sanitize/sanitizer.ts';
 import { paths } from '../news/paths.ts';
 import type { Article, Listing, Summary } from '../news/types.ts';
 import type { NewsSource } from '../sources/NewsSource.ts';

@@ -1,7 +1,9 @@
 import { QueryClientProvider } from '@tanstack/react-query';
 import { useMemo, type ReactNode } from 'react';
-import { AppContext } from '../components/AppContext.ts';
+import { LinkContext } from '../components/NewsLink.tsx';
+import { AppContext } from './AppContext.ts';
 import { loadPrefetch } from './lazyModules.ts';
+import { readerLink } from './PrefetchLink.tsx';
 import type { RouterDeps } from './router.tsx';
 
 /**
@@ -26,7 +28,9 @@ export function AppRoot({ deps, children }: { deps: RouterDeps; children: ReactN
   );
   return (
     <QueryClientProvider client={deps.queryClient}>
-      <AppContext value={services}>{children}</AppContext>
+      <AppContext value={services}>
+        <LinkContext value={readerLink}>{children}</LinkContext>
+      </AppContext>
     </QueryClientProvider>
   );
 }

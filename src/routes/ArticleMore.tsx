@@ -1,7 +1,8 @@
 import { useQuery } from '@tanstack/react-query';
 import type { ReactNode } from 'react';
 import { Link } from 'react-router';
-import { useApp, useSite } from '../components/AppContext.ts';
+import { useSite } from '../components/SiteContext.ts';
+import { useApp } from './AppContext.ts';
 import { ShareMeta } from '../components/ShareMeta.tsx';
 import { StoryBox } from '../components/StoryBox.tsx';
 import { paths } from '../news/paths.ts';

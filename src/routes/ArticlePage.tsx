@@ -1,7 +1,8 @@
 import { useQuery, useQueryClient } from '@tanstack/react-query';
-import { lazy, Suspense, useCallback, useMemo } from 'react';
+import { useCallback, useMemo } from 'react';
 import { Link, useHref, useNavigate, useParams } from 'react-router';
-import { useApp, useSite } from '../components/AppContext.ts';
+import { useSite } from '../components/SiteContext.ts';
+import { useApp } from './AppContext.ts';
 import { ArticleBody } from '../components/ArticleBody.tsx';
 import { Byline } from '../components/Byline.tsx';
 import { useClock } from '../components/Clock.ts';
@@ -9,7 +10,7 @@ import { DateTime } from '../components/DateTime.tsx';
 import { ErrorMessage } from '../components/ErrorMessage.tsx';
 import { LeadImage } from '../components/LeadImage.tsx';
 import { PageMeta } from '../components/PageMeta.tsx';
-import { BodyPlaceholder, StoryListPlaceholder } from '../components/Placeholder.tsx';
+import { BodyPlaceholder } from '../components/Placeholder.tsx';
 import { TagLinks } from '../components/TagLinks.tsx';
 import { describeError } from '../news/describeError.ts';
 import { sameDay } from '../news/formatDate.ts';
@@ -17,15 +18,9 @@ import { paths } from '../news/paths.ts';
 import { countWords, readingMinutes } from '../news/readingTime.ts';
 import type { Summary } from '../news/types.ts';
 import { articleQuery, findCachedSummary } from '../queries/articles.ts';
-import { articleMoreModule, loadArticleMore } from './lazyModules.ts';
+import { ArticleMore } from './ArticleMore.tsx';
 import { parseSlug } from './params.ts';
 import { isNotFound } from './RouteError.tsx';
-
-// What goes below and beside the story loads with (not before) the article's
-// data: the route loader starts it.
-const LazyArticleMore = lazy(() =>
-  loadArticleMore().then((module) => ({ default: module.ArticleMore })),
-);
 
 export function ArticlePage() {
   const app = useApp();
@@ -67,8 +62,6 @@ export function ArticlePage() {
   if (!story) return <BodyPlaceholder />;
 
   const canonical = `${publicOrigin}${appRoot}${paths.article(story.slug)}`;
-  // Already loaded (the route loader started it): render without suspending.
-  const ArticleMore = articleMoreModule.loaded()?.ArticleMore ?? LazyArticleMore;
   const words = article && countWords(article.safeBody);
   return (
     <div className="page article-page">
@@ -141,9 +134,7 @@ export function ArticlePage() {
         )}
         <TagLinks tags={story.tags} />
       </article>
-      <Suspense fallback={<MorePlaceholder />}>
-        <ArticleMore story={story} article={article} wordCount={words} canonical={canonical} />
-      </Suspense>
+      <ArticleMore story={story} article={article} wordCount={words} canonical={canonical} />
     </div>
   );
 }
@@ -153,19 +144,5 @@ function BodyLoading() {
     <div role="status" aria-label="Loading the story">
       <BodyPlaceholder />
     </div>
-  );
-}
-
-/** Space for what comes below and beside the story, while its code loads. */
-function MorePlaceholder() {
-  return (
-    <>
-      <div className="article-page__more">
-        <StoryListPlaceholder compact />
-      </div>
-      <div className="article-page__aside">
-        <StoryListPlaceholder compact count={5} />
-      </div>
-    </>
   );
 }

@@ -1,10 +1,11 @@
 import { useSuspenseQuery } from '@tanstack/react-query';
 import { Suspense, useEffect, useRef } from 'react';
 import { Outlet, ScrollRestoration, useLocation, useNavigation } from 'react-router';
-import { SiteContext, useApp } from '../components/AppContext.ts';
+import { SiteContext } from '../components/SiteContext.ts';
+import { useApp } from './AppContext.ts';
 import { StoryListPlaceholder } from '../components/Placeholder.tsx';
-import { SiteFooter } from '../components/SiteFooter.tsx';
-import { SiteHeader } from '../components/SiteHeader.tsx';
+import { SiteFooter } from './SiteFooter.tsx';
+import { SiteHeader } from './SiteHeader.tsx';
 import { siteQuery } from '../queries/site.ts';
 
 /** Header, footer and the page between them; moves focus to each new page's heading. */

@@ -1,10 +1,10 @@
 import { useSuspenseQuery } from '@tanstack/react-query';
 import { useMatches, useParams, useSearchParams } from 'react-router';
-import { useApp, useSite } from '../components/AppContext.ts';
+import { useSite } from '../components/SiteContext.ts';
+import { useApp } from './AppContext.ts';
 import { PageMeta } from '../components/PageMeta.tsx';
 import { Pagination } from '../components/Pagination.tsx';
 import { StoryList } from '../components/StoryList.tsx';
-import { paths } from '../news/paths.ts';
 import { listingKinds, type ListingKind, type ListingRef } from '../news/types.ts';
 import { listingQuery } from '../queries/listings.ts';
 import { listingRef, parsePage } from './params.ts';
@@ -75,11 +75,7 @@ export function ListingPage() {
         </p>
       </header>
       <StoryList stories={listing.items} showSection={kind !== 'section'} />
-      <Pagination
-        page={page}
-        pageCount={listing.pageCount}
-        hrefFor={(number) => paths.listing(ref, number)}
-      />
+      <Pagination page={page} pageCount={listing.pageCount} listing={ref} />
     </div>
   );
 }

@@ -1,6 +1,7 @@
 import { useQuery } from '@tanstack/react-query';
 import { Link } from 'react-router';
-import { useApp, useSite } from '../components/AppContext.ts';
+import { useSite } from '../components/SiteContext.ts';
+import { useApp } from './AppContext.ts';
 import { PageMeta } from '../components/PageMeta.tsx';
 import { StoryList } from '../components/StoryList.tsx';
 import { paths } from '../news/paths.ts';

@@ -5,7 +5,7 @@ import {
   useNavigation,
   useRouteError,
 } from 'react-router';
-import { useApp } from '../components/AppContext.ts';
+import { useApp } from './AppContext.ts';
 import { ErrorMessage } from '../components/ErrorMessage.tsx';
 import { PageMeta } from '../components/PageMeta.tsx';
 import { describeError } from '../news/describeError.ts';

@@ -2,7 +2,7 @@ import { matchPath } from 'react-router';
 import { articleQuery } from '../queries/articles.ts';
 import { listingQuery } from '../queries/listings.ts';
 import { prefetchQuery } from '../queries/load.ts';
-import { loadArticleMore, loadArticlePage, loadListingPage } from './lazyModules.ts';
+import { loadArticlePage, loadListingPage } from './lazyModules.ts';
 import { listingRef, parsePage, SLUG } from './params.ts';
 import type { RouterDeps } from './router.tsx';
 
@@ -17,7 +17,6 @@ export function prefetch(deps: RouterDeps, path: string): void {
     const slug = article.params.slug;
     if (slug && SLUG.test(slug)) {
       void loadArticlePage();
-      void loadArticleMore();
       prefetchQuery(queryClient, articleQuery(deps, slug));
     }
     return;

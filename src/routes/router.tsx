@@ -6,9 +6,9 @@ import { listingQuery } from '../queries/listings.ts';
 import { loadQuery, prefetchQuery } from '../queries/load.ts';
 import { siteQuery } from '../queries/site.ts';
 import { Layout } from './Layout.tsx';
-import { loadArticleMore, loadArticlePage, loadFrontPage, loadListingPage } from './lazyModules.ts';
-import { listingRef, notFound, parsePage, parseSlug } from './params.ts';
+import { loadArticlePage, loadFrontPage, loadListingPage } from './lazyModules.ts';
 import { NotFound } from './NotFound.tsx';
+import { listingRef, notFound, parsePage, parseSlug } from './params.ts';
 import { RootError, RouteError } from './RouteError.tsx';
 
 export interface RouterDeps extends ArticleReader {
@@ -87,7 +87,6 @@ export function createRoutes(deps: RouterDeps): RouteObject[] {
               path: 'article/:slug',
               loader: async ({ params }: LoaderFunctionArgs) => {
                 const slug = parseSlug(params.slug);
-                void loadArticleMore();
                 prefetchListing({ kind: 'latest' });
                 prefetchListing({ kind: 'top' });
                 const article = loadQuery(queryClient, articleQuery(deps, slug)).then((loaded) => {

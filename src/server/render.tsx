@@ -7,7 +7,7 @@ import {
   StaticRouterProvider,
   type StaticHandlerContext,
 } from 'react-router';
-import type { Sanitize } from '../components/sanitizer.ts';
+import type { Sanitize } from '../sanitize/sanitizer.ts';
 import { RenderedClock, type Clock } from '../components/Clock.ts';
 import type { Config } from '../config.ts';
 import { pageState } from '../pageState.ts';

@@ -1,5 +1,5 @@
 import { JSDOM } from 'jsdom';
-import { createSanitizer, type Sanitize } from '../components/sanitizer.ts';
+import { createSanitizer, type Sanitize } from '../sanitize/sanitizer.ts';
 import { provideHtmlParser } from '../sources/text.ts';
 
 /**

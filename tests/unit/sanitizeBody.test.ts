@@ -1,5 +1,5 @@
 import { beforeAll, describe, expect, it } from 'vitest';
-import { createSanitizer, type Sanitize } from '../../src/components/sanitizer.ts';
+import { createSanitizer, type Sanitize } from '../../src/sanitize/sanitizer.ts';
 import { createNativeSource } from '../../src/sources/native.ts';
 
 const source = createNativeSource('https://news.example/api/');

@@ -1,5 +1,5 @@
 import { ConfigError } from '../config.ts';
-import { PageMeta } from './PageMeta.tsx';
+import { PageMeta } from '../components/PageMeta.tsx';
 
 /** Shown when the reader cannot even start: its runtime config is missing or wrong. */
 export function ConfigErrorScreen({ error }: { error: unknown }) {

@@ -1,5 +1,4 @@
 import { createContext, useContext } from 'react';
-import type { Site } from '../news/types.ts';
 import type { ArticleReader } from '../queries/articles.ts';
 
 export interface AppServices extends ArticleReader {
@@ -18,13 +17,4 @@ export function useApp(): AppServices {
   const app = useContext(AppContext);
   if (!app) throw new Error('useApp() needs an <AppContext> provider above it.');
   return app;
-}
-
-/** The site as the source describes it; the root route loads it before any page renders. */
-export const SiteContext = createContext<Site | null>(null);
-
-export function useSite(): Site {
-  const site = useContext(SiteContext);
-  if (!site) throw new Error('useSite() needs a <SiteContext> provider above it.');
-  return site;
 }

@@ -51,6 +51,8 @@ export function createHandler(options: HandlerOptions): (request: Request) => Pr
           'Content-Type': 'application/json',
           'Cache-Control': 'public, max-age=60',
           'X-Content-Type-Options': 'nosniff',
+          // The widget on other sites' pages reads it too.
+          'Access-Control-Allow-Origin': '*',
         },
       });
     }

@@ -96,6 +96,8 @@ export async function main(defaultDist: string): Promise<void> {
       res.setHeader('Content-Type', file.type);
       res.setHeader('Cache-Control', file.cacheControl);
       res.setHeader('X-Content-Type-Options', 'nosniff');
+      // The build's files are public: the widget loads its code and the news from other sites' pages.
+      res.setHeader('Access-Control-Allow-Origin', '*');
       await send(req, res, 200, file.body, file.type, file.encoded, true);
       return;
     }

@@ -26,6 +26,8 @@ describe('the request handler', () => {
     expect((await handle(get('/healthz'))).status).toBe(200);
     const config = await handle(get('/broadsheet.config.json'));
     expect(config.headers.get('Content-Type')).toBe('application/json');
+    // The widget reads it from other sites' pages.
+    expect(config.headers.get('Access-Control-Allow-Origin')).toBe('*');
     expect(await config.json()).toEqual({ source: { type: 'native', url: API } });
   });
 

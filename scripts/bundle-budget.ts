@@ -8,6 +8,10 @@ import { gzipSync } from 'node:zlib';
 export const SERVER_BUDGET_BYTES = 120_000;
 /** A page the browser renders itself, before it can render (docs/decisions/008). */
 export const CLIENT_BUDGET_BYTES = 128_000;
+/** widget.js and everything it loads for one widget on a native source (issue 9). */
+export const WIDGET_BUDGET_BYTES = 30_000;
+/** The widget build's own manifest (vite.widget.config.ts), beside the site's. */
+export const WIDGET_MANIFEST = '.vite/widget-manifest.json';
 
 interface ManifestChunk {
   file: string;
@@ -82,6 +86,37 @@ export function measureRoutes(distDir: string): RouteSize[] {
   });
 }
 
+/**
+ * widget.js and what it imports for one native-source widget, and what each
+ * other adapter adds when a widget asks for it, gzipped.
+ */
+export function measureWidget(distDir: string): {
+  native: number;
+  adapters: Record<string, number>;
+} {
+  const manifest = JSON.parse(readFileSync(path.join(distDir, WIDGET_MANIFEST), 'utf8')) as Record<
+    string,
+    ManifestChunk
+  >;
+  const gzipped = (file: string) => gzipSync(readFileSync(path.join(distDir, file))).length;
+  const closure = (key: string, into: Set<string>) => {
+    const chunk = manifest[key];
+    if (!chunk || into.has(chunk.file)) return into;
+    into.add(chunk.file);
+    for (const imported of chunk.imports ?? []) closure(imported, into);
+    return into;
+  };
+  const bytes = (files: Set<string>) => [...files].reduce((sum, file) => sum + gzipped(file), 0);
+  const entry = closure('src/widget/widget.ts', new Set());
+  if (entry.size === 0) throw new Error(`No widget entry in ${distDir}/${WIDGET_MANIFEST}`);
+  const adapters: Record<string, number> = {};
+  for (const name of ['jsonfeed', 'wordpress']) {
+    const key = `src/sources/${name}.ts`;
+    adapters[name] = bytes(closure(key, new Set(entry))) - bytes(entry);
+  }
+  return { native: bytes(entry), adapters };
+}
+
 if (import.meta.main) {
   const dist = path.resolve(
     process.argv.find((arg, index) => index > 1 && !arg.startsWith('--')) ?? 'dist',
@@ -102,8 +137,18 @@ if (import.meta.main) {
         ' gzip',
     );
   }
+  const widget = measureWidget(dist);
+  const widgetOk = widget.native <= WIDGET_BUDGET_BYTES;
+  over ||= !widgetOk;
   console.log(
-    `Budgets, gzip: ${SERVER_BUDGET_BYTES / 1000} kB for a server-rendered page until idle, ${CLIENT_BUDGET_BYTES / 1000} kB for a client-rendered one before it can render.`,
+    `${widgetOk ? 'ok  ' : 'OVER'} ${'widget.js (native source)'.padEnd(28)} ${kB(widget.native)}` +
+      Object.entries(widget.adapters)
+        .map(([name, extra]) => `, +${(extra / 1000).toFixed(1)} kB with ${name}`)
+        .join('') +
+      ' gzip',
+  );
+  console.log(
+    `Budgets, gzip: ${SERVER_BUDGET_BYTES / 1000} kB for a server-rendered page until idle, ${CLIENT_BUDGET_BYTES / 1000} kB for a client-rendered one before it can render, ${WIDGET_BUDGET_BYTES / 1000} kB for the widget.`,
   );
   if (over && process.argv.includes('--check')) process.exit(1);
 }

@@ -12,6 +12,8 @@ interface StoryCardProps {
   eagerImage?: boolean;
   /** Show the section label above the headline. */
   showSection?: boolean;
+  /** Show the story's picture (never in the compact variant). */
+  withImage?: boolean;
 }
 
 export function StoryCard({
@@ -20,9 +22,10 @@ export function StoryCard({
   headingLevel = 2,
   eagerImage = false,
   showSection = false,
+  withImage = true,
 }: StoryCardProps) {
   const Heading = headingLevel === 2 ? 'h2' : 'h3';
-  const image = variant === 'compact' ? undefined : story.image;
+  const image = variant === 'compact' || !withImage ? undefined : story.image;
   return (
     <article className={`story story--${variant}`}>
       <div className="story__text">

@@ -9,6 +9,7 @@ interface StoryListProps {
   showSection?: boolean;
   /** Shown instead of an empty list. */
   emptyText?: ReactNode;
+  withImages?: boolean;
 }
 
 export function StoryList({
@@ -17,6 +18,7 @@ export function StoryList({
   headingLevel = 2,
   showSection = false,
   emptyText = 'No stories here yet.',
+  withImages = true,
 }: StoryListProps) {
   if (stories.length === 0) return <p className="empty">{emptyText}</p>;
   return (
@@ -28,6 +30,7 @@ export function StoryList({
             variant={variant}
             headingLevel={headingLevel}
             showSection={showSection}
+            withImage={withImages}
           />
         </li>
       ))}

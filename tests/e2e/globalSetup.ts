@@ -39,6 +39,13 @@ export default async function setup(project: TestProject) {
       mode: 'production',
       build: { outDir: builds.root, emptyOutDir: true },
     });
+    // The widget beside the site, as `npm run build` puts it.
+    await build({
+      configFile: 'vite.widget.config.ts',
+      logLevel: 'warn',
+      mode: 'production',
+      build: { outDir: builds.root },
+    });
     await build({
       logLevel: 'warn',
       mode: 'production',

@@ -1,0 +1,141 @@
+// The widget's own tree: a labelled list of headlines from one listing, drawn
+// with the reader's components. Written against React's API; the widget build
+// runs it on preact/compat (decision 012).
+import { skipToken, useQuery, type UseQueryResult } from '@tanstack/react-query';
+import { useEffect, useMemo, type ReactNode } from 'react';
+import { LinkContext, type DrawLink } from '../components/NewsLink.tsx';
+import { StoryListPlaceholder } from '../components/Placeholder.tsx';
+import { SiteContext } from '../components/SiteContext.ts';
+import { StoryList } from '../components/StoryList.tsx';
+import { errorTitle } from '../news/describeError.ts';
+import { pathOf } from '../news/paths.ts';
+import type { Listing, ListingRef, Site } from '../news/types.ts';
+import { listingQuery } from '../queries/listings.ts';
+import { siteQuery } from '../queries/site.ts';
+import type { WidgetOptions } from './options.ts';
+import { sourceQuery } from './runtime.ts';
+
+const HEADING_ID = 'broadsheet-feed-title';
+
+/**
+ * One widget. `active`: the element is near the viewport; until then it
+ * fetches nothing and holds the list's place. One tree from the first render
+ * on, so that nothing is drawn twice while it loads.
+ */
+export function FeedWidget({ options, active }: { options: WidgetOptions; active: boolean }) {
+  const opened = useQuery({ ...sourceQuery(options.source), enabled: active });
+  // Another widget may have opened the source already: this one still waits its turn.
+  const { source, readerRoot } = (active && opened.data) || {};
+  const site = useQuery(whenOpened(source && siteQuery(source)));
+  const listing = useQuery(whenOpened(source && listingQuery(source, options.feed)));
+  const { newTab } = options;
+  const drawLink = useMemo<DrawLink>(
+    () =>
+      ({ to, ...props }) => (
+        <a
+          href={new URL(pathOf(to).slice(1), readerRoot).href}
+          {...(newTab ? { target: '_blank', rel: 'noopener' } : {})}
+          {...props}
+        />
+      ),
+    [readerRoot, newTab],
+  );
+  const heading = options.title ?? defaultTitle(options.feed, site.data, listing.data);
+  const failed = [opened, site, listing].filter((query) => query.isError);
+  return (
+    <Frame options={options} heading={heading} language={site.data?.language}>
+      {site.data && listing.data ? (
+        <SiteContext.Provider value={site.data}>
+          <LinkContext.Provider value={drawLink}>
+            <StoryList
+              stories={listing.data.items.slice(0, options.limit)}
+              variant={options.layout === 'compact' ? 'compact' : 'standard'}
+              withImages={options.layout === 'cards'}
+              headingLevel={3}
+            />
+          </LinkContext.Provider>
+        </SiteContext.Provider>
+      ) : failed.length > 0 ? (
+        <Failure failed={failed} />
+      ) : (
+        <Loading options={options} />
+      )}
+    </Frame>
+  );
+}
+
+/** A source's query, or, until the source is open, one of the same type that never runs. */
+function whenOpened<T>(options: T | undefined): T {
+  return options ?? ({ queryKey: ['widget-waiting'], queryFn: skipToken } as T);
+}
+
+/** The widget's box: its theme, layout and language, and a heading that names it. */
+function Frame({
+  options,
+  heading,
+  language,
+  children,
+}: {
+  options: WidgetOptions;
+  heading: string | undefined;
+  language?: string | undefined;
+  children: ReactNode;
+}) {
+  return (
+    <section
+      className={`feed feed--${options.layout}`}
+      data-theme={options.theme}
+      aria-labelledby={HEADING_ID}
+      lang={language}
+      // The host element's own title attribute would show as a tooltip over every headline.
+      title=""
+    >
+      <h2 id={HEADING_ID} className="feed__title">
+        {heading ?? 'News'}
+      </h2>
+      {children}
+    </section>
+  );
+}
+
+function Loading({ options }: { options: WidgetOptions }) {
+  return (
+    <div role="status" aria-label="Loading headlines">
+      <StoryListPlaceholder count={options.limit} compact={options.layout === 'compact'} />
+    </div>
+  );
+}
+
+/** A small message and a Retry; the error itself goes to the host's console, for its developers. */
+function Failure({ failed }: { failed: UseQueryResult[] }) {
+  const error = failed[0]?.error;
+  useEffect(() => {
+    console.warn('<broadsheet-feed> could not load its news:', error);
+  }, [error]);
+  const retrying = failed.some((query) => query.isFetching);
+  return (
+    <div className="feed__error" role="alert">
+      <p>{errorTitle(error)}.</p>
+      <button
+        type="button"
+        disabled={retrying}
+        onClick={() => {
+          for (const query of failed) void query.refetch();
+        }}
+      >
+        {retrying ? 'Retrying…' : 'Retry'}
+      </button>
+    </div>
+  );
+}
+
+/** "Latest News", "Top News", a section's name or the listing's own title. */
+function defaultTitle(feed: ListingRef, site?: Site, listing?: Listing): string | undefined {
+  if (feed.kind === 'latest') return 'Latest News';
+  if (feed.kind === 'top') return 'Top News';
+  if (feed.kind === 'section') {
+    const section = site?.sections.find((candidate) => candidate.slug === feed.slug);
+    if (section) return section.name;
+  }
+  return listing?.title;
+}

@@ -15,7 +15,7 @@ export interface WidgetSource {
 }
 
 /** Where the widget's own script was served from: the reader's site. */
-const here = new URL('./', import.meta.url).href;
+const here = new URL(/* @vite-ignore */ './', import.meta.url).href;
 
 let queryClient: QueryClient | undefined;
 

@@ -1,5 +1,4 @@
-import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { gzipSync } from 'node:zlib';
 import type { Browser, Page } from 'playwright-core';
@@ -7,9 +6,10 @@ import { afterAll, beforeAll, describe, expect, inject, test } from 'vitest';
 import { WIDGET_BUDGET_BYTES } from '../../scripts/bundle-budget.ts';
 import { launchBrowser } from './browser.ts';
 import { startProductionServer } from './productionServer.ts';
-import { startStaticServer, type StaticServer } from './staticServer.ts';
+import type { StaticServer } from './staticServer.ts';
 import { readApi, UI_TIMEOUT } from './support.ts';
 import { openWatched, type WatchedPage } from './watch.ts';
+import { startWidgetHosts, type WidgetHosts } from './widgetHost.ts';
 
 // The built widget.js on host pages of another origin, as a partner site
 // embeds it: one script tag, one element.
@@ -17,48 +17,25 @@ import { openWatched, type WatchedPage } from './watch.ts';
 const dist = inject('builds').root;
 const api = readApi(dist);
 let browser: Browser;
+let hosts: WidgetHosts;
 let reader: StaticServer;
-let host: StaticServer;
-let hostDir: string;
 
 beforeAll(async () => {
   browser = await launchBrowser();
-  // The reader's site lets other sites load its widget and read its news (CORS).
-  reader = await startStaticServer({
-    root: dist,
-    headers: { 'Access-Control-Allow-Origin': '*' },
-  });
-  hostDir = mkdtempSync(path.join(tmpdir(), 'broadsheet-host-'));
-  writeFileSync(
-    path.join(hostDir, 'favicon.svg'),
-    '<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 1 1"/>',
-  );
-  host = await startStaticServer({ root: hostDir });
+  hosts = await startWidgetHosts();
+  reader = hosts.reader;
 });
 afterAll(async () => {
   await browser.close();
-  await reader.close();
-  await host.close();
-  rmSync(hostDir, { recursive: true, force: true });
+  await hosts.close();
 });
 
-/** A host page at `/{name}.html` with `body`, the widget's script tag first; `headers` for its response. */
-function hostPage(
+const hostPage = (
   name: string,
   body: string,
   headers?: Record<string, string>,
-  from: string = reader.url,
-): string {
-  const html = `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>Host ${name}</title><link rel="icon" href="/favicon.svg">
-<script type="module" src="${from}widget.js"></script></head><body>${body}</body></html>`;
-  writeFileSync(path.join(hostDir, `${name}.html`), html);
-  if (headers)
-    host.fault(`/${name}.html`, {
-      body: html,
-      headers: { ...headers, 'Content-Type': 'text/html' },
-    });
-  return `${host.url}${name}.html`;
-}
+  from?: string,
+): string => hosts.page(name, body, { ...(headers ? { headers } : {}), ...(from ? { from } : {}) });
 
 async function open(url: string): Promise<WatchedPage> {
   const seen = await openWatched(browser);

@@ -4,6 +4,7 @@ import { gzipSync } from 'node:zlib';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, test } from 'vitest';
 import { WIDGET_BUDGET_BYTES } from '../../scripts/bundle-budget.ts';
+import { describeViolations, runAxe } from './axe.ts';
 import { launchBrowser } from './browser.ts';
 import { startProductionServer } from './productionServer.ts';
 import type { StaticServer } from './staticServer.ts';
@@ -239,6 +240,48 @@ describe('the widget on another site’s page', () => {
       await seen.close();
     }
   });
+});
+
+describe('the widget’s accessibility', () => {
+  test.each(['light', 'dark'] as const)(
+    'axe finds nothing serious in every layout and theme, the reader’s colour scheme %s',
+    async (colorScheme) => {
+      const seen = await openWatched(browser, { colorScheme });
+      try {
+        await seen.page.goto(
+          hostPage(
+            `axe-${colorScheme}`,
+            ['list', 'cards', 'compact']
+              .flatMap((layout) =>
+                ['auto', 'light', 'dark'].map(
+                  (theme) =>
+                    `<broadsheet-feed layout="${layout}" theme="${theme}" limit="2"></broadsheet-feed>`,
+                ),
+              )
+              .join(''),
+          ),
+        );
+        const widgets = seen.page.locator('broadsheet-feed');
+        for (let index = 0; index < 9; index++) {
+          await widgets.nth(index).scrollIntoViewIfNeeded();
+          await widgets.nth(index).getByRole('heading', { level: 3 }).first().waitFor();
+        }
+        const violations = (await runAxe(seen.page)).filter(
+          (violation) => violation.impact === 'serious' || violation.impact === 'critical',
+        );
+        expect(violations, describeViolations(colorScheme, violations)).toEqual([]);
+        // Keyboard: the first headline takes focus, with a visible outline.
+        await seen.page.keyboard.press('Tab');
+        const outline = await seen.page.evaluate(() => {
+          const active = document.querySelector('broadsheet-feed')?.shadowRoot?.activeElement;
+          return active ? getComputedStyle(active).outlineStyle : 'nothing focused';
+        });
+        expect(outline).toBe('solid');
+      } finally {
+        await seen.close();
+      }
+    },
+  );
 });
 
 describe('the widget served by the production server (npm run serve)', () => {

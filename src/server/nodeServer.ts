@@ -25,6 +25,7 @@ const gzipped = promisify(gzip);
 
 const TYPES: Record<string, string> = {
   '.js': 'text/javascript; charset=utf-8',
+  '.html': 'text/html; charset=utf-8',
   '.css': 'text/css; charset=utf-8',
   '.json': 'application/json',
   '.svg': 'image/svg+xml',
@@ -160,7 +161,9 @@ export async function main(defaultDist: string): Promise<void> {
     } catch {
       return undefined;
     }
-    if (!relative || relative.endsWith('.html') || relative === CONFIG_FILE) return undefined;
+    // The widget's iframe page is a file of the build, not a page the server renders.
+    if (relative === 'embed/feed') relative = 'embed/feed.html';
+    else if (!relative || relative.endsWith('.html') || relative === CONFIG_FILE) return undefined;
     const cached = files.get(relative);
     if (cached !== undefined) return cached ?? undefined;
     const file = path.resolve(distDir, relative);

@@ -242,6 +242,77 @@ describe('the widget on another site’s page', () => {
   });
 });
 
+describe('the iframe form', () => {
+  const framed = (name: string, src: string) =>
+    hosts.page(
+      name,
+      `<iframe id="frame" src="${src}" title="Top News" style="width: 400px; border: 0"></iframe><p>After the frame</p>`,
+      { head: `<script type="module" src="${reader.url}embed.js"></script>`, widget: false },
+    );
+  const heights = (page: Page) =>
+    Promise.all([
+      page.locator('#frame').evaluate((frame) => frame.getBoundingClientRect().height),
+      page
+        .frameLocator('#frame')
+        .locator(':root')
+        .evaluate((root) => root.getBoundingClientRect().height),
+    ]);
+
+  test('embed.js sizes the frame to its content; a message from anywhere else is ignored; headlines open in the top page', async () => {
+    const seen = await open(
+      framed('framed', `${reader.url}embed/feed?feed=top&limit=3&layout=compact`),
+    );
+    try {
+      const frame = seen.page.frameLocator('#frame');
+      const top = api.listing('top').items.slice(0, 3);
+      await frame.getByRole('region', { name: 'Top News' }).getByRole('link').first().waitFor();
+      expect(await frame.getByRole('heading', { level: 3 }).allTextContents()).toEqual(
+        top.map((item) => item.headline),
+      );
+      await expect
+        .poll(async () => {
+          const [outer, inner] = await heights(seen.page);
+          return Math.abs(outer - inner) <= 3 && outer > 150;
+        })
+        .toBe(true);
+      const [before] = await heights(seen.page);
+
+      // The host page itself, or any other window, cannot size the frame.
+      await seen.page.evaluate(() => {
+        postMessage({ type: 'broadsheet:height', height: 3000 }, '*');
+      });
+      await seen.page.waitForTimeout(300);
+      expect((await heights(seen.page))[0]).toBe(before);
+
+      // The article's page itself is the reader's business: answer for it here.
+      const article = `${reader.url}article/${top[0]?.slug ?? ''}`;
+      await seen.context.route(article, (route) =>
+        route.fulfill({ contentType: 'text/html', body: '<title>Article</title>' }),
+      );
+      await frame.getByRole('link', { name: top[0]?.headline ?? '' }).click();
+      await seen.page.waitForURL(article);
+      expect(seen.errors).toEqual([]);
+    } finally {
+      await seen.close();
+    }
+  });
+
+  test('the production server serves the frame page at /embed/feed', async () => {
+    const server = await startProductionServer();
+    const seen = await open(framed('framed-served', `${server.url}embed/feed?limit=2`));
+    try {
+      const frame = seen.page.frameLocator('#frame');
+      await frame.getByRole('region', { name: 'Latest News' }).getByRole('link').first().waitFor();
+      expect(await frame.getByRole('heading', { level: 3 }).count()).toBe(2);
+      expect(seen.errors).toEqual([]);
+      expect(seen.console).toEqual([]);
+    } finally {
+      await seen.close();
+      await server.close();
+    }
+  });
+});
+
 describe('the widget’s accessibility', () => {
   test.each(['light', 'dark'] as const)(
     'axe finds nothing serious in every layout and theme, the reader’s colour scheme %s',

@@ -25,8 +25,10 @@ export interface WidgetHosts {
 }
 
 export async function startWidgetHosts(): Promise<WidgetHosts> {
+  // As a static host serves it: /embed/feed from embed/feed.html.
   const reader = await startStaticServer({
     root: inject('builds').root,
+    pages: true,
     headers: { 'Access-Control-Allow-Origin': '*' },
   });
   const dir = mkdtempSync(path.join(tmpdir(), 'broadsheet-host-'));

@@ -141,6 +141,36 @@ afterAll(async () => {
   await browser.close();
 });
 
+/**
+ * The breakout article of the reader at `base`, opened with JavaScript on or
+ * off and without the policy (which would block an inline handler itself and
+ * hide a breakout): it holds every string whole, no trap fired, the console
+ * stayed silent (a hydration mismatch would speak). Its status and the
+ * documents the browser read, for the caller to judge.
+ */
+async function openBreakout(
+  base: string,
+  javaScriptEnabled: boolean,
+): Promise<{ status: number | undefined; documents: string[] }> {
+  const seen = await openWatched(browser, { javaScriptEnabled, bypassCSP: true });
+  try {
+    const dialogs = await setTraps(seen.page);
+    const response = await seen.page.goto(new URL('article/breakout', base).href);
+    if (javaScriptEnabled) {
+      await hydrated(seen.page);
+      await seen.page.waitForLoadState('networkidle');
+      expect(await sprung(seen.page)).toEqual([]);
+    }
+    await expectBreakoutHeld(seen.page, javaScriptEnabled);
+    expect(dialogs).toEqual([]);
+    expect(seen.console, 'hydrated without a mismatch').toEqual([]);
+    expect(seen.errors).toEqual([]);
+    return { status: response?.status(), documents: [...seen.documents] };
+  } finally {
+    await seen.close();
+  }
+}
+
 describe('the production server on a hostile source', () => {
   let upstream: StaticServer;
   let server: ProductionServer;
@@ -162,26 +192,8 @@ describe('the production server on a hostile source', () => {
   ])(
     'the breakout strings stay in what they are written into, JavaScript %s',
     async (_, javaScriptEnabled) => {
-      // Without the policy, which would block an inline handler itself and hide a breakout.
-      const seen = await openWatched(browser, { javaScriptEnabled, bypassCSP: true });
-      try {
-        const dialogs = await setTraps(seen.page);
-        await seen.page.goto(new URL('article/breakout', server.url).href);
-        if (javaScriptEnabled) {
-          await hydrated(seen.page);
-          await seen.page.waitForLoadState('networkidle');
-          expect(await sprung(seen.page)).toEqual([]);
-        }
-        await expectBreakoutHeld(seen.page, javaScriptEnabled);
-        expect(dialogs).toEqual([]);
-        expect(seen.console, 'hydrated without a mismatch').toEqual([]);
-        expect(seen.errors).toEqual([]);
-        expect(seen.documents, 'nothing fetched again').not.toContain(
-          '/_source/articles/breakout.json',
-        );
-      } finally {
-        await seen.close();
-      }
+      const { documents } = await openBreakout(server.url, javaScriptEnabled);
+      expect(documents, 'nothing fetched again').not.toContain('/_source/articles/breakout.json');
     },
   );
 
@@ -284,24 +296,10 @@ describe('the prerendered site built against a hostile source', () => {
   ])(
     'the breakout strings stay in what they are written into, JavaScript %s',
     async (_, javaScriptEnabled) => {
-      const seen = await openWatched(browser, { javaScriptEnabled, bypassCSP: true });
-      try {
-        const dialogs = await setTraps(seen.page);
-        const response = await seen.page.goto(new URL('article/breakout', host.url).href);
-        expect(response?.status()).toBe(200);
-        if (javaScriptEnabled) {
-          await hydrated(seen.page);
-          await seen.page.waitForLoadState('networkidle');
-          expect(await sprung(seen.page)).toEqual([]);
-          expect(seen.documents, 'only the config is read').toEqual(['/broadsheet.config.json']);
-        }
-        await expectBreakoutHeld(seen.page, javaScriptEnabled);
-        expect(dialogs).toEqual([]);
-        expect(seen.console, 'hydrated without a mismatch').toEqual([]);
-        expect(seen.errors).toEqual([]);
-      } finally {
-        await seen.close();
-      }
+      const { status, documents } = await openBreakout(host.url, javaScriptEnabled);
+      expect(status).toBe(200);
+      if (javaScriptEnabled)
+        expect(documents, 'only the config is read').toEqual(['/broadsheet.config.json']);
     },
   );
 });

@@ -208,12 +208,13 @@ describe('the widget on host pages that fight back', () => {
     ],
   ];
 
-  test.each(hostile)(
+  test.for(hostile)(
     '%s: every part measures as on a blank page; the host is untouched',
-    async (name, id, make) => {
+    async ([, id, make], context) => {
       const page = make();
+      // Its stylesheet is third-party test material: skipped without the shared fixtures.
       if (!page) {
-        console.log(`skipped: ${name} (its stylesheet is third-party test material, absent here)`);
+        context.skip();
         return;
       }
       // The same page without the widget: what the host looks like untouched.

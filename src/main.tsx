@@ -1,6 +1,6 @@
 import { hydrate } from '@tanstack/react-query';
 import { StrictMode } from 'react';
-import { hydrateRoot, type Root } from 'react-dom/client';
+import { hydrateRoot } from 'react-dom/client';
 import { createBrowserRouter, matchRoutes, RouterProvider, type RouteObject } from 'react-router';
 import { RenderedClock } from './components/Clock.ts';
 import type { Config } from './config.ts';
@@ -22,7 +22,14 @@ async function start(container: HTMLElement) {
   if (state && rendersHere(state)) {
     try {
       const root = await hydratePage(container, state, configUrl);
-      if (state.prerendered) void checkConfig(root, container, state, configUrl);
+      // A page rendered ahead of time names the source it was built with; the
+      // config may name another by now. That check's code comes later, with the config's.
+      if (state.prerendered) {
+        const rendered = stateConfig(state, configUrl).source;
+        void import('./renderAfresh.tsx').then((module) =>
+          module.checkConfig(root, container, rendered, configUrl),
+        );
+      }
       return;
     } catch (error) {
       console.warn('Broadsheet: rendering the page afresh', error);
@@ -101,29 +108,6 @@ async function loadMatchedRoutes(routes: RouteObject[]) {
       Object.assign(route, Object.fromEntries(loaded), { lazy: undefined });
     }),
   );
-}
-
-/**
- * A page rendered ahead of time names the source it was built with; when the
- * config now names another, the page is of no use: render the right one.
- */
-async function checkConfig(
-  root: Root,
-  container: HTMLElement,
-  state: PageState,
-  configUrl: string,
-) {
-  let config: Config;
-  try {
-    const { loadConfig } = await import('./config.ts');
-    config = await loadConfig(configUrl);
-  } catch {
-    return; // Keep the page: the config could not be read just now, and the page already works.
-  }
-  const rendered = stateConfig(state, configUrl).source;
-  if (config.source.type === rendered.type && config.source.url === rendered.url) return;
-  root.unmount();
-  await renderAfresh(container, configUrl);
 }
 
 /** A page the browser renders itself, in code of its own: a page the server rendered needs none of it. */

@@ -1,10 +1,11 @@
 import { StrictMode } from 'react';
 import { createRoot, type Root } from 'react-dom/client';
 import { createBrowserRouter, RouterProvider } from 'react-router';
-import { loadConfig } from './config.ts';
+import { loadConfig, type Config } from './config.ts';
 import { STATE_ELEMENT_ID } from './pageState.ts';
 import { createQueryClient } from './queries/queryClient.ts';
 import { AppRoot } from './routes/AppRoot.tsx';
+import { BootScreen } from './routes/BootScreen.tsx';
 import { loadSanitizer } from './routes/lazyModules.ts';
 import { createRoutes } from './routes/router.tsx';
 import { createSource } from './sources/createSource.ts';
@@ -24,6 +25,7 @@ export async function renderAfresh(container: HTMLElement, configUrl: string) {
       sanitizer: loadSanitizer,
       origin: window.location.origin,
       appRoot: basename.replace(/\/$/, ''),
+      bootScreen: BootScreen,
     };
     const router = createBrowserRouter(createRoutes(deps), { basename });
     root.render(
@@ -36,6 +38,28 @@ export async function renderAfresh(container: HTMLElement, configUrl: string) {
   } catch (error) {
     await showStartupError(root, error);
   }
+}
+
+/**
+ * A page rendered ahead of time, hydrated from the source it was built with
+ * (`rendered`): when the config now names another, the page is of no use, so
+ * render the right one.
+ */
+export async function checkConfig(
+  root: Root,
+  container: HTMLElement,
+  rendered: Config['source'],
+  configUrl: string,
+) {
+  let config: Config;
+  try {
+    config = await loadConfig(configUrl);
+  } catch {
+    return; // Keep the page: the config could not be read just now, and the page already works.
+  }
+  if (config.source.type === rendered.type && config.source.url === rendered.url) return;
+  root.unmount();
+  await renderAfresh(container, configUrl);
 }
 
 /** What a page rendered for another address left behind: its content and its head tags. */

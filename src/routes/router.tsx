@@ -1,6 +1,7 @@
 import type { QueryClient } from '@tanstack/react-query';
+import type { ComponentType } from 'react';
 import type { LoaderFunctionArgs, RouteObject } from 'react-router';
-import type { ListingRef } from '../news/types.ts';
+import { listingKinds, type ListingRef } from '../news/types.ts';
 import { articleQuery, findCachedSummary, type ArticleReader } from '../queries/articles.ts';
 import { listingQuery } from '../queries/listings.ts';
 import { loadQuery, prefetchQuery } from '../queries/load.ts';
@@ -15,9 +16,13 @@ export interface RouterDeps extends ArticleReader {
   queryClient: QueryClient;
   /** See AppServices; the reader's own origin when not given. */
   publicOrigin?: string;
+  /**
+   * What shows while the first page's data loads, when the browser renders
+   * the page itself; a page the server rendered hydrates with its data, and
+   * needs none (src/renderAfresh.tsx gives BootScreen).
+   */
+  bootScreen?: ComponentType;
 }
-
-const listingKinds = ['tag', 'section', 'source', 'author'] as const;
 
 // Page code loads on demand (lazy); the loaders stay here so data and code load side by side.
 export function createRoutes(deps: RouterDeps): RouteObject[] {
@@ -46,7 +51,7 @@ export function createRoutes(deps: RouterDeps): RouteObject[] {
       shouldRevalidate: () => false,
       Component: Layout,
       ErrorBoundary: RootError,
-      HydrateFallback: BootScreen,
+      HydrateFallback: deps.bootScreen ?? null,
       children: [
         {
           ErrorBoundary: RouteError,
@@ -65,20 +70,8 @@ export function createRoutes(deps: RouterDeps): RouteObject[] {
               },
               lazy: { Component: loadFrontPage },
             },
-            {
-              path: 'latest',
-              loader: listingLoader('latest'),
-              lazy: { Component: loadListingPage },
-              handle: { kind: 'latest' },
-            },
-            {
-              path: 'top',
-              loader: listingLoader('top'),
-              lazy: { Component: loadListingPage },
-              handle: { kind: 'top' },
-            },
             ...listingKinds.map((kind) => ({
-              path: `${kind}/:slug`,
+              path: kind === 'latest' || kind === 'top' ? kind : `${kind}/:slug`,
               loader: listingLoader(kind),
               lazy: { Component: loadListingPage },
               handle: { kind },
@@ -113,13 +106,4 @@ export function createRoutes(deps: RouterDeps): RouteObject[] {
       ],
     },
   ];
-}
-
-function BootScreen() {
-  return (
-    <div className="boot" role="status">
-      <title>News</title>
-      Loading the news…
-    </div>
-  );
 }

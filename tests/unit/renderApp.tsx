@@ -3,6 +3,7 @@ import { render } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { createMemoryRouter, RouterProvider } from 'react-router';
 import { AppRoot } from '../../src/routes/AppRoot.tsx';
+import { BootScreen } from '../../src/routes/BootScreen.tsx';
 import { loadSanitizer } from '../../src/routes/lazyModules.ts';
 import { createRoutes, type RouterDeps } from '../../src/routes/router.tsx';
 import { createNativeSource } from '../../src/sources/native.ts';
@@ -26,6 +27,7 @@ export function renderApp(path: string, options: { timeoutMs?: number; source?: 
     sanitizer: loadSanitizer,
     origin: window.location.origin,
     appRoot: '',
+    bootScreen: BootScreen,
   };
   const router = createMemoryRouter(createRoutes(deps), { initialEntries: [path] });
   const user = userEvent.setup();

@@ -1,7 +1,7 @@
 // dist/embed.js, for the iframe form: on the host page, it sizes every
 // Broadsheet frame to its content. Only messages from the frame itself, from
 // its own origin, count.
-import { createResizer, HEIGHT_MESSAGE, type Resizer } from './resize.ts';
+import { createResizer, HEIGHT_MESSAGE, MEASURE_MESSAGE, type Resizer } from './resize.ts';
 
 const resizers = new WeakMap<HTMLIFrameElement, Resizer>();
 
@@ -32,3 +32,8 @@ addEventListener('message', (event: MessageEvent<unknown>) => {
     return;
   }
 });
+
+// A frame that loaded before this script ran has reported its height to no
+// one: ask every frame once (only Broadsheet's answer; the message holds nothing).
+for (const frame of document.querySelectorAll('iframe'))
+  frame.contentWindow?.postMessage({ type: MEASURE_MESSAGE }, '*');

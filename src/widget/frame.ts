@@ -16,15 +16,25 @@ for (const name of ATTRIBUTES) {
 }
 document.body.append(widget);
 
-// resize.ts's HEIGHT_MESSAGE, written out: embed.js stays one file with nothing to share.
+// resize.ts's HEIGHT_MESSAGE and MEASURE_MESSAGE, written out: embed.js stays one file with nothing to share.
 const HEIGHT_MESSAGE = 'broadsheet:height';
+const MEASURE_MESSAGE = 'broadsheet:measure';
 
 if (parent !== window) {
   let reported = -1;
-  new ResizeObserver(() => {
+  const report = () => {
     const height = Math.ceil(document.documentElement.getBoundingClientRect().height);
     if (height === reported) return;
     reported = height;
     parent.postMessage({ type: HEIGHT_MESSAGE, height }, '*');
-  }).observe(document.documentElement);
+  };
+  new ResizeObserver(report).observe(document.documentElement);
+  // The parent's script may have started after the last report: it asks again.
+  addEventListener('message', (event: MessageEvent<unknown>) => {
+    const { data } = event;
+    if (event.source !== parent || typeof data !== 'object' || data === null) return;
+    if (!('type' in data) || data.type !== MEASURE_MESSAGE) return;
+    reported = -1;
+    report();
+  });
 }

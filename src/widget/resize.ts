@@ -43,3 +43,8 @@ export function createResizer(): Resizer {
 
 /** The message a frame sends its parent. */
 export const HEIGHT_MESSAGE = 'broadsheet:height';
+/**
+ * The message a parent sends a frame to hear its height again: a frame may
+ * have reported it before the parent's script was listening.
+ */
+export const MEASURE_MESSAGE = 'broadsheet:measure';

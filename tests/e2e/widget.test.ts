@@ -297,6 +297,33 @@ describe('the iframe form', () => {
     }
   });
 
+  test('embed.js that starts after the frame has told its height still sizes it (it asks again)', async () => {
+    const url = hosts.page(
+      'framed-late',
+      `<iframe id="frame" src="${reader.url}embed/feed?feed=top&limit=4" title="Top News" style="width: 400px; border: 0"></iframe>`,
+      { widget: false },
+    );
+    const seen = await open(url);
+    try {
+      const frame = seen.page.frameLocator('#frame');
+      await frame.getByRole('region', { name: 'Top News' }).getByRole('link').first().waitFor();
+      // Every report so far went to a page that was not listening.
+      await seen.page.waitForTimeout(300);
+      expect((await heights(seen.page))[0]).toBe(150);
+      await seen.page.addScriptTag({ url: `${reader.url}embed.js`, type: 'module' });
+      await expect
+        .poll(async () => {
+          const [outer, inner] = await heights(seen.page);
+          return Math.abs(outer - inner) <= 3 && outer > 150;
+        })
+        .toBe(true);
+      expect(seen.errors).toEqual([]);
+      expect(seen.console).toEqual([]);
+    } finally {
+      await seen.close();
+    }
+  });
+
   test('the production server serves the frame page at /embed/feed', async () => {
     const server = await startProductionServer();
     const seen = await open(framed('framed-served', `${server.url}embed/feed?limit=2`));

@@ -15,6 +15,9 @@ export function SiteFooter({ site }: { site: Site }) {
           <li>
             <Link to={paths.listing({ kind: 'top' })}>Top News</Link>
           </li>
+          <li>
+            <Link to="/embed">Embed these headlines</Link>
+          </li>
         </ul>
         <p className="site-footer__credit">Read with Broadsheet, an open-source news reader.</p>
       </div>

@@ -6,6 +6,8 @@ export const loadListingPage = () =>
   import('./ListingPage.tsx').then((module) => module.ListingPage);
 export const loadArticlePage = () =>
   import('./ArticlePage.tsx').then((module) => module.ArticlePage);
+/** The embed builder (/embed): its loader and page come in one chunk. */
+export const loadEmbedBuilder = () => import('./EmbedBuilder.tsx');
 /** The body sanitizer (DOMPurify), for an article the browser fetches itself. */
 export const loadSanitizer = () =>
   import('../sanitize/browserSanitizer.ts').then((module) => module.sanitizeBody);

@@ -7,7 +7,12 @@ import { listingQuery } from '../queries/listings.ts';
 import { loadQuery, prefetchQuery } from '../queries/load.ts';
 import { siteQuery } from '../queries/site.ts';
 import { Layout } from './Layout.tsx';
-import { loadArticlePage, loadFrontPage, loadListingPage } from './lazyModules.ts';
+import {
+  loadArticlePage,
+  loadEmbedBuilder,
+  loadFrontPage,
+  loadListingPage,
+} from './lazyModules.ts';
 import { NotFound } from './NotFound.tsx';
 import { listingRef, notFound, parsePage, parseSlug } from './params.ts';
 import { RootError, RouteError } from './RouteError.tsx';
@@ -98,6 +103,13 @@ export function createRoutes(deps: RouterDeps): RouteObject[] {
                 return null;
               },
               lazy: { Component: loadArticlePage },
+            },
+            {
+              path: 'embed',
+              lazy: {
+                loader: () => loadEmbedBuilder().then((module) => module.embedLoader(deps)),
+                Component: () => loadEmbedBuilder().then((module) => module.EmbedBuilder),
+              },
             },
             // Never rendered (the loader always throws); the boundary shows Not Found.
             { path: '*', loader: () => notFound(), Component: NotFound },

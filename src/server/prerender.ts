@@ -103,7 +103,7 @@ export async function prerenderSite(options: PrerenderOptions): Promise<{ pages:
 
 /** Every page a reader can reach by following links, first pages only (`?page=N` is the browser's: decision 010). */
 async function pagesOf(source: NewsSource): Promise<string[]> {
-  const found = new Set<string>(['', 'latest', 'top']);
+  const found = new Set<string>(['', 'latest', 'top', 'embed']);
   const listing = (ref: ListingRef) => found.add(paths.listing(ref).slice(1));
   const site = await source.site();
   for (const section of site.sections) listing({ kind: 'section', slug: section.slug });

@@ -9,10 +9,9 @@ import { SiteContext } from '../components/SiteContext.ts';
 import { StoryList } from '../components/StoryList.tsx';
 import { errorTitle } from '../news/describeError.ts';
 import { pathOf } from '../news/paths.ts';
-import type { Listing, ListingRef, Site } from '../news/types.ts';
 import { listingQuery } from '../queries/listings.ts';
 import { siteQuery } from '../queries/site.ts';
-import type { WidgetOptions } from './options.ts';
+import { defaultTitle, type WidgetOptions } from './options.ts';
 import { sourceQuery } from './runtime.ts';
 
 const HEADING_ID = 'broadsheet-feed-title';
@@ -40,7 +39,7 @@ export function FeedWidget({ options, active }: { options: WidgetOptions; active
       ),
     [readerRoot, newTab],
   );
-  const heading = options.title ?? defaultTitle(options.feed, site.data, listing.data);
+  const heading = options.title ?? defaultTitle(options.feed, site.data, listing.data?.title);
   const failed = [opened, site, listing].filter((query) => query.isError);
   return (
     <Frame options={options} heading={heading} language={site.data?.language}>
@@ -127,15 +126,4 @@ function Failure({ failed }: { failed: UseQueryResult[] }) {
       </button>
     </div>
   );
-}
-
-/** "Latest News", "Top News", a section's name or the listing's own title. */
-function defaultTitle(feed: ListingRef, site?: Site, listing?: Listing): string | undefined {
-  if (feed.kind === 'latest') return 'Latest News';
-  if (feed.kind === 'top') return 'Top News';
-  if (feed.kind === 'section') {
-    const section = site?.sections.find((candidate) => candidate.slug === feed.slug);
-    if (section) return section.name;
-  }
-  return listing?.title;
 }

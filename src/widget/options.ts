@@ -1,7 +1,7 @@
 // What a <broadsheet-feed> element's attributes ask for, read leniently: a
 // value that makes no sense gets a console warning and a sane default, never
 // a broken host page.
-import type { ListingRef } from '../news/types.ts';
+import type { ListingRef, Site } from '../news/types.ts';
 
 export const LAYOUTS = ['list', 'cards', 'compact'] as const;
 export const THEMES = ['auto', 'light', 'dark'] as const;
@@ -110,4 +110,19 @@ export function readOptions(attributes: Attributes): {
     },
     warnings,
   };
+}
+
+/** "Latest News", "Top News", a section's name, or the listing's own title. */
+export function defaultTitle(
+  feed: ListingRef,
+  site?: Site,
+  listingTitle?: string,
+): string | undefined {
+  if (feed.kind === 'latest') return 'Latest News';
+  if (feed.kind === 'top') return 'Top News';
+  if (feed.kind === 'section') {
+    const section = site?.sections.find((candidate) => candidate.slug === feed.slug);
+    if (section) return section.name;
+  }
+  return listingTitle;
 }

@@ -3,49 +3,32 @@
 // so that a host page pays about a quarter of what React would cost it
 // (decision 012). Built after the site, into the same dist/.
 import { defineConfig, type Plugin } from 'vite';
+import { FRAME_CSS, framePage } from './src/widget/framePage.ts';
 
 export const WIDGET_ENTRY = 'widget.js';
 
 /**
- * The iframe form's page, `embed/feed.html` (a static host serves it at
- * /embed/feed; so does `npm run serve`): the widget alone, its height left to
- * its content, its links opening in the page that framed it.
+ * The iframe form's page for static hosts, `embed/feed.html` (one that maps
+ * /embed/feed to it): the widget alone, drawn in the browser, its height left
+ * to its content, its links opening in the page that framed it. The server
+ * renders the page itself.
  */
-function framePage(): Plugin {
+function framePageFile(): Plugin {
   return {
     name: 'broadsheet-frame-page',
     generateBundle() {
-      this.emitFile({
-        type: 'asset',
-        fileName: 'embed/frame.css',
-        source:
-          'html,body{height:auto;min-height:0;margin:0;padding:0;background:transparent;overflow:hidden}\n',
-      });
+      this.emitFile({ type: 'asset', fileName: 'embed/frame.css', source: FRAME_CSS });
       this.emitFile({
         type: 'asset',
         fileName: 'embed/feed.html',
-        source: `<!doctype html>
-<html lang="en">
-<head>
-<meta charset="utf-8">
-<meta name="viewport" content="width=device-width, initial-scale=1">
-<meta name="color-scheme" content="light dark">
-<meta name="robots" content="noindex">
-<title>News</title>
-<base target="_top">
-<link rel="stylesheet" href="frame.css">
-<script type="module" src="frame.js"></script>
-</head>
-<body></body>
-</html>
-`,
+        source: framePage({ script: 'frame.js' }),
       });
     },
   };
 }
 
 export default defineConfig({
-  plugins: [framePage()],
+  plugins: [framePageFile()],
   // Chunks load relative to widget.js itself: it runs on other sites' pages.
   base: './',
   publicDir: false,
@@ -73,6 +56,8 @@ export default defineConfig({
         widget: 'src/widget/widget.ts',
         embed: 'src/widget/embed.ts',
         'embed/frame': 'src/widget/frame.ts',
+        // What the page the server renders loads: the height reports alone.
+        'embed/height': 'src/widget/frameHeight.ts',
       },
       // Its own name, unhashed: host pages name it in their script tag.
       preserveEntrySignatures: 'exports-only',

@@ -16,8 +16,8 @@ import { siteQuery } from '../queries/site.ts';
 import { AppRoot } from '../routes/AppRoot.tsx';
 import { createRoutes, type RouterDeps } from '../routes/router.tsx';
 import type { NewsSource } from '../sources/NewsSource.ts';
-import { isSourceError } from '../sources/SourceError.ts';
 import { Document, type PageAssets } from './Document.tsx';
+import { sourceErrorStatus } from './sourceStatus.ts';
 
 export interface RenderOptions {
   source: NewsSource;
@@ -150,21 +150,14 @@ function whenSettled(client: QueryClient, ms: number): Promise<void> {
 }
 
 /**
- * The HTTP status of the page: the router's (404 for what does not exist), a
- * source's failure as the gateway error it is (504 when it took too long, 503
- * when it said it is unavailable, 502 otherwise), 500 for anything else.
+ * The HTTP status of the page: the router's (404 for what does not exist), or
+ * a source's failure as the gateway error it is (./sourceStatus.ts).
  */
 function statusOf(context: StaticHandlerContext): number {
   const error: unknown = context.errors ? Object.values(context.errors)[0] : undefined;
   if (error === undefined) return context.statusCode;
   if (isRouteErrorResponse(error)) return error.status;
-  if (isSourceError(error)) {
-    if (error.kind === 'not-found') return 404;
-    if (error.kind === 'timeout') return 504;
-    if (error.kind === 'http' && error.status === 503) return 503;
-    return 502;
-  }
-  return 500;
+  return sourceErrorStatus(error);
 }
 
 /**

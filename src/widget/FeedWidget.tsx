@@ -2,19 +2,14 @@
 // with the reader's components. Written against React's API; the widget build
 // runs it on preact/compat (decision 012).
 import { skipToken, useQuery, type UseQueryResult } from '@tanstack/react-query';
-import { useEffect, useMemo, type ReactNode } from 'react';
-import { LinkContext, type DrawLink } from '../components/NewsLink.tsx';
+import { useEffect } from 'react';
 import { StoryListPlaceholder } from '../components/Placeholder.tsx';
-import { SiteContext } from '../components/SiteContext.ts';
-import { StoryList } from '../components/StoryList.tsx';
 import { errorTitle } from '../news/describeError.ts';
-import { pathOf } from '../news/paths.ts';
 import { listingQuery } from '../queries/listings.ts';
 import { siteQuery } from '../queries/site.ts';
 import { defaultTitle, type WidgetOptions } from './options.ts';
+import { Frame, Headlines } from './FeedView.tsx';
 import { sourceQuery } from './runtime.ts';
-
-const HEADING_ID = 'broadsheet-feed-title';
 
 /**
  * One widget. `active`: the element is near the viewport; until then it
@@ -27,33 +22,17 @@ export function FeedWidget({ options, active }: { options: WidgetOptions; active
   const { source, readerRoot } = (active && opened.data) || {};
   const site = useQuery(whenOpened(source && siteQuery(source)));
   const listing = useQuery(whenOpened(source && listingQuery(source, options.feed)));
-  const { newTab } = options;
-  const drawLink = useMemo<DrawLink>(
-    () =>
-      ({ to, ...props }) => (
-        <a
-          href={new URL(pathOf(to).slice(1), readerRoot).href}
-          {...(newTab ? { target: '_blank', rel: 'noopener' } : {})}
-          {...props}
-        />
-      ),
-    [readerRoot, newTab],
-  );
   const heading = options.title ?? defaultTitle(options.feed, site.data, listing.data?.title);
   const failed = [opened, site, listing].filter((query) => query.isError);
   return (
     <Frame options={options} heading={heading} language={site.data?.language}>
       {site.data && listing.data ? (
-        <SiteContext.Provider value={site.data}>
-          <LinkContext.Provider value={drawLink}>
-            <StoryList
-              stories={listing.data.items.slice(0, options.limit)}
-              variant={options.layout === 'compact' ? 'compact' : 'standard'}
-              withImages={options.layout === 'cards'}
-              headingLevel={3}
-            />
-          </LinkContext.Provider>
-        </SiteContext.Provider>
+        <Headlines
+          options={options}
+          site={site.data}
+          listing={listing.data}
+          readerRoot={readerRoot}
+        />
       ) : failed.length > 0 ? (
         <Failure failed={failed} />
       ) : (
@@ -66,35 +45,6 @@ export function FeedWidget({ options, active }: { options: WidgetOptions; active
 /** A source's query, or, until the source is open, one of the same type that never runs. */
 function whenOpened<T>(options: T | undefined): T {
   return options ?? ({ queryKey: ['widget-waiting'], queryFn: skipToken } as T);
-}
-
-/** The widget's box: its theme, layout and language, and a heading that names it. */
-function Frame({
-  options,
-  heading,
-  language,
-  children,
-}: {
-  options: WidgetOptions;
-  heading: string | undefined;
-  language?: string | undefined;
-  children: ReactNode;
-}) {
-  return (
-    <section
-      className={`feed feed--${options.layout}`}
-      data-theme={options.theme}
-      aria-labelledby={HEADING_ID}
-      lang={language}
-      // The host element's own title attribute would show as a tooltip over every headline.
-      title=""
-    >
-      <h2 id={HEADING_ID} className="feed__title">
-        {heading ?? 'News'}
-      </h2>
-      {children}
-    </section>
-  );
 }
 
 function Loading({ options }: { options: WidgetOptions }) {

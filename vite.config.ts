@@ -52,6 +52,8 @@ export default defineConfig(({ isSsrBuild }) => ({
   server: { port: 5173, strictPort: false },
   preview: { port: 4173 },
   test: {
+    // The widget's stylesheet as the builds have it (?inline), for the server's iframe page and the widget.
+    css: { include: [/src\/widget\/widget\.css/] },
     projects: [
       {
         extends: true,

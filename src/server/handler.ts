@@ -1,6 +1,7 @@
 import type { Config } from '../config.ts';
 import { CONFIG_FILE } from '../configFile.ts';
 import type { Relay } from './relay.ts';
+import { renderFeedFrame } from './feedFrame.tsx';
 import { render, type RenderOptions } from './render.tsx';
 
 export interface HandlerOptions extends Omit<RenderOptions, 'policyInPage' | 'prerendered'> {
@@ -89,10 +90,11 @@ export function createHandler(options: HandlerOptions): (request: Request) => Pr
     rendering++;
     let response: Response;
     try {
-      response = await render(
-        new Request(request.url, { headers: request.headers }),
-        renderOptions,
-      );
+      const forward = new Request(request.url, { headers: request.headers });
+      response =
+        new URL(request.url).pathname === `${options.base}${FEED_FRAME_PATH}`
+          ? await renderFeedFrame(forward, options)
+          : await render(forward, renderOptions);
     } catch (error) {
       console.error(error);
       response = plain(500, 'This page could not be shown. Try again in a moment.');
@@ -142,6 +144,8 @@ interface StoredPage {
 }
 
 const MAX_KEPT_PAGES = 200;
+/** The iframe form's page, under the reader's base (./feedFrame.tsx). */
+const FEED_FRAME_PATH = 'embed/feed';
 
 /** The stored page, or 304 when the request's If-None-Match names it. */
 function answer(request: Request, page: StoredPage): Response {
@@ -182,7 +186,8 @@ export function contentSecurityPolicy(source: Config['source']): string {
 
 function withPageHeaders(response: Response, policy: string): Response {
   const headers = new Headers(response.headers);
-  headers.set('Content-Security-Policy', policy);
+  // A page with a policy of its own (the iframe form's, which any site may frame) keeps it.
+  if (!headers.has('Content-Security-Policy')) headers.set('Content-Security-Policy', policy);
   headers.set('Referrer-Policy', 'strict-origin-when-cross-origin');
   headers.set('X-Content-Type-Options', 'nosniff');
   if (!headers.has('Cache-Control')) headers.set('Cache-Control', cacheControl(response.status));

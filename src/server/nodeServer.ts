@@ -161,9 +161,7 @@ export async function main(defaultDist: string): Promise<void> {
     } catch {
       return undefined;
     }
-    // The widget's iframe page is a file of the build, not a page the server renders.
-    if (relative === 'embed/feed') relative = 'embed/feed.html';
-    else if (!relative || relative.endsWith('.html') || relative === CONFIG_FILE) return undefined;
+    if (!relative || relative.endsWith('.html') || relative === CONFIG_FILE) return undefined;
     const cached = files.get(relative);
     if (cached !== undefined) return cached ?? undefined;
     const file = path.resolve(distDir, relative);

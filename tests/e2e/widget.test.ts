@@ -324,17 +324,53 @@ describe('the iframe form', () => {
     }
   });
 
-  test('the production server serves the frame page at /embed/feed', async () => {
+  test('the production server renders the frame page itself: headlines before any script, no widget code, sized by embed.js', async () => {
     const server = await startProductionServer();
-    const seen = await open(framed('framed-served', `${server.url}embed/feed?limit=2`));
+    const src = `${server.url}embed/feed?feed=top&limit=3&layout=cards`;
+    const top = api
+      .listing('top')
+      .items.slice(0, 3)
+      .map((item) => item.headline);
     try {
-      const frame = seen.page.frameLocator('#frame');
-      await frame.getByRole('region', { name: 'Latest News' }).getByRole('link').first().waitFor();
-      expect(await frame.getByRole('heading', { level: 3 }).count()).toBe(2);
-      expect(seen.errors).toEqual([]);
-      expect(seen.console).toEqual([]);
+      // Without JavaScript: the declarative shadow root holds the headlines.
+      const plain = await openWatched(browser, { javaScriptEnabled: false });
+      try {
+        await plain.page.goto(src);
+        const region = plain.page.getByRole('region', { name: 'Top News' });
+        expect(await region.getByRole('heading', { level: 3 }).allTextContents()).toEqual(top);
+        expect(
+          await plain.page.evaluate(() =>
+            Boolean(document.querySelector('broadsheet-feed')?.shadowRoot),
+          ),
+        ).toBe(true);
+      } finally {
+        await plain.close();
+      }
+
+      const seen = await open(framed('framed-served', src));
+      try {
+        const frame = seen.page.frameLocator('#frame');
+        const region = frame.getByRole('region', { name: 'Top News' });
+        await region.getByRole('link').first().waitFor();
+        expect(await region.getByRole('heading', { level: 3 }).allTextContents()).toEqual(top);
+        // Styled as the element is: the widget's own box and colours.
+        expect(await region.evaluate((section) => getComputedStyle(section).borderTopWidth)).toBe(
+          '3px',
+        );
+        await expect
+          .poll(async () => {
+            const [outer, inner] = await heights(seen.page);
+            return Math.abs(outer - inner) <= 3 && outer > 150;
+          })
+          .toBe(true);
+        // The host's embed.js and the frame's height report; no widget code.
+        expect([...seen.scripts].sort()).toEqual(['/embed.js', '/embed/height.js']);
+        expect(seen.errors).toEqual([]);
+        expect(seen.console).toEqual([]);
+      } finally {
+        await seen.close();
+      }
     } finally {
-      await seen.close();
       await server.close();
     }
   });

@@ -4,6 +4,7 @@ import { requestGuardPlugin } from './scripts/vite-plugin-request-guard.ts';
 import { sampleNews } from './scripts/vite-plugin-sample-news.ts';
 import { serverRender } from './scripts/vite-plugin-server-render.ts';
 import { runtimeSource } from './scripts/vite-plugin-source.ts';
+import { widgetForDev } from './scripts/vite-plugin-widget.ts';
 
 export default defineConfig(({ isSsrBuild }) => ({
   // The server's build needs none of public/: the site's build carries it.
@@ -13,6 +14,8 @@ export default defineConfig(({ isSsrBuild }) => ({
     requestGuardPlugin(),
     react(),
     // Tests serve the sample news through MSW or their own server, not through Vite.
+    // Before the news and the config, so that it can share them with other sites.
+    process.env.VITEST ? null : widgetForDev(),
     process.env.VITEST ? null : sampleNews({ contentDir: 'content' }),
     process.env.VITEST ? null : runtimeSource(),
     process.env.VITEST ? null : serverRender(),

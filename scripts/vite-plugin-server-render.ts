@@ -30,7 +30,11 @@ export function serverRender(): Plugin {
               res.setHeader(name, value);
             });
             let body = await response.text();
-            if (response.headers.get('Content-Type')?.startsWith('text/html'))
+            // The reader's pages get Vite's client (hot reload); the iframe form's page, which runs none of the app, does not.
+            if (
+              response.headers.get('Content-Type')?.startsWith('text/html') &&
+              !(req.url ?? '').startsWith(`${base}embed/feed`)
+            )
               body = await server.transformIndexHtml(req.url ?? '/', body);
             res.end(req.method === 'HEAD' ? undefined : body);
           })

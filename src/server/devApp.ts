@@ -5,6 +5,7 @@ import { parseConfig, type Config } from '../config.ts';
 import { CONFIG_FILE } from '../configFile.ts';
 import { createSource } from '../sources/createSource.ts';
 import type { NewsSource } from '../sources/NewsSource.ts';
+import { renderFeedFrame } from './feedFrame.tsx';
 import { render } from './render.tsx';
 import { serverDom } from './serverDom.ts';
 
@@ -27,6 +28,8 @@ export async function renderForDev(
     source = createSource(resolved, { id: `${config.type}:${config.url}` });
     sources.set(key, source);
   }
+  if (new URL(request.url).pathname === `${base}embed/feed`)
+    return renderFeedFrame(request, { source: await source, base });
   return render(request, {
     source: await source,
     config,

@@ -1,6 +1,6 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import { request } from 'node:http';
+import { createServer as createHttpServer, request } from 'node:http';
 import { createServer } from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
@@ -130,8 +130,14 @@ interface Answer {
   body: string;
 }
 
+type Headers = Record<string, string | string[] | undefined>;
+
 /** GET with the path exactly as written: no URL parsing, so `..` and escapes reach the server. */
-function get(served: Served, rawPath: string, accept?: string): Promise<Answer> {
+function getWithHeaders(
+  served: Served,
+  rawPath: string,
+  accept?: string,
+): Promise<{ answer: Answer; headers: Headers }> {
   return new Promise((resolve, reject) => {
     const req = request(
       {
@@ -150,9 +156,8 @@ function get(served: Served, rawPath: string, accept?: string): Promise<Answer> 
         });
         res.on('end', () => {
           resolve({
-            status: res.statusCode ?? 0,
-            type: res.headers['content-type'] ?? '',
-            body,
+            answer: { status: res.statusCode ?? 0, type: res.headers['content-type'] ?? '', body },
+            headers: res.headers,
           });
         });
         res.on('error', reject);
@@ -166,6 +171,10 @@ function get(served: Served, rawPath: string, accept?: string): Promise<Answer> 
     });
     req.end();
   });
+}
+
+async function get(served: Served, rawPath: string, accept?: string): Promise<Answer> {
+  return (await getWithHeaders(served, rawPath, accept)).answer;
 }
 
 // A file outside the project, which neither server may serve or reveal.
@@ -383,6 +392,81 @@ describe.each(NAMES)('%s', (name) => {
     }
     await expectStillServing(served);
   });
+});
+
+describe.each(NAMES)('%s', (name) => {
+  // The test's build under /news/ is the reader's alone.
+  it.runIf(name !== 'preview under /news/')(
+    'serves the widget as a build ships it: widget.js, embed.js and the frame page, to any origin',
+    async () => {
+      const served = server(name);
+      for (const file of ['widget.js', 'embed.js', 'embed/height.js']) {
+        const { answer, headers } = await getWithHeaders(served, `${served.base}${file}`);
+        expect(answer.status, `${name} GET ${file}`).toBe(200);
+        expect(answer.type, file).toMatch(/javascript/);
+        expect(headers['access-control-allow-origin'], file).toBe('*');
+      }
+      // What the widget reads, but not the app's own code.
+      for (const file of ['broadsheet.config.json', 'api/site.json', 'api/top/1.json']) {
+        const { answer, headers } = await getWithHeaders(served, `${served.base}${file}`);
+        expect(answer.status, `${name} GET ${file}`).toBe(200);
+        expect(headers['access-control-allow-origin'], file).toBe('*');
+      }
+      if (name.startsWith('dev')) {
+        const { headers } = await getWithHeaders(served, `${served.base}src/main.tsx`);
+        expect(headers['access-control-allow-origin']).toBeUndefined();
+      }
+      const frame = await get(served, `${served.base}embed/feed?feed=top&limit=2`, 'text/html');
+      expect(frame.status).toBe(200);
+      expect(frame.type).toMatch(/^text\/html/);
+      // The frame runs none of the app, so not Vite's client either: its CSP would refuse that.
+      expect(frame.body).not.toContain('@vite/client');
+      if (name.startsWith('dev')) {
+        // Rendered on the server, as the production server does: the headlines come with the page.
+        const top = readApi(inject('builds').root).listing('top').items.slice(0, 2);
+        for (const story of top) expect(frame.body).toContain(`/article/${story.slug}`);
+        expect(frame.body).toContain('shadowrootmode="open"');
+      }
+    },
+  );
+
+  it.runIf(name.startsWith('dev'))(
+    'draws a widget from the dev server on another site’s page, with its headlines',
+    async () => {
+      const served = server(name);
+      const origin = `http://127.0.0.1:${String(served.port)}`;
+      const top = readApi(inject('builds').root).listing('top').items[0];
+      if (!top) throw new Error('no stories');
+      const browser = await launchBrowser();
+      try {
+        const tab = await browser.newPage();
+        const errors: string[] = [];
+        tab.on('pageerror', (error) => errors.push(error.message));
+        // A host page on a site of its own, which loads the widget from the dev server.
+        const host = createHttpServer((_req, res) => {
+          res.writeHead(200, { 'Content-Type': 'text/html' });
+          res.end(
+            '<!doctype html><title>Host</title><broadsheet-feed feed="top" limit="3"></broadsheet-feed>' +
+              `<script type="module" src="${origin}${served.base}widget.js"></script>`,
+          );
+        });
+        await new Promise<void>((resolve) => host.listen(0, '127.0.0.1', resolve));
+        const address = host.address();
+        if (!address || typeof address !== 'object') throw new Error('no host address');
+        try {
+          await tab.goto(`http://127.0.0.1:${String(address.port)}/`);
+          const feed = tab.getByRole('region', { name: 'Top News' });
+          await feed.getByRole('link', { name: top.headline }).waitFor({ timeout: 20_000 });
+          expect(await feed.getByRole('link').count()).toBe(3);
+          expect(errors).toEqual([]);
+        } finally {
+          host.close();
+        }
+      } finally {
+        await browser.close();
+      }
+    },
+  );
 });
 
 describe.each(['dev', 'dev under /news/'])('%s', (name) => {

@@ -40,6 +40,9 @@ export default defineConfig(({ isSsrBuild }) => ({
                 // else (the config and the source's adapter) in one file, not five.
                 // The article and what goes beside it: a page needs both before it is idle.
                 { name: 'ArticlePage', test: /src\/routes\/Article(Page|More)\.tsx$/, priority: 1 },
+                // Shared by the front page and the article: on its own, or the front page
+                // would load the article's chunk to get it.
+                { name: 'distinct', test: /src\/news\/distinct\.ts$/, priority: 2 },
                 {
                   name: 'reader',
                   test: /src\/(renderAfresh|config|sources\/(createSource|native|fetchJson|boundedSource|validate|text)|news\/limits)\.tsx?$|node_modules\/valibot\//,

@@ -27,9 +27,7 @@ export function StoryBox({
       <h2 id={id} className="block-title">
         {title}
       </h2>
-      {stories ? (
-        <StoryList stories={stories} variant="compact" headingLevel={3} />
-      ) : failed ? (
+      {failed ? (
         <p className="block-error">
           These stories could not be loaded.{' '}
           {onRetry && (
@@ -38,6 +36,8 @@ export function StoryBox({
             </button>
           )}
         </p>
+      ) : stories ? (
+        <StoryList stories={stories} variant="compact" headingLevel={3} />
       ) : (
         <StoryListPlaceholder count={placeholderCount} compact />
       )}

@@ -1,48 +1,53 @@
-import { useQuery } from '@tanstack/react-query';
-import type { ReactNode } from 'react';
 import { Link } from 'react-router';
-import { useSite } from '../components/SiteContext.ts';
+import { useQuery } from '@tanstack/react-query';
 import { useApp } from './AppContext.ts';
-import { ShareMeta } from '../components/ShareMeta.tsx';
 import { StoryBox } from '../components/StoryBox.tsx';
+import { distinctBlocks } from '../news/distinct.ts';
 import { paths } from '../news/paths.ts';
 import type { ListingRef, Summary } from '../news/types.ts';
-import type { SafeArticle } from '../queries/articles.ts';
 import { listingQuery } from '../queries/listings.ts';
-import { articleShareMeta } from './articleShareMeta.ts';
 
 const MORE_FROM_SOURCE = 4;
 const BESIDE = 5;
-const feeds = [
-  { kind: 'latest', title: 'Latest News' },
-  { kind: 'top', title: 'Top News' },
-] as const;
+const RELATED = 4;
 
 /**
- * What the article page adds below and beside the story (more from its source,
- * related stories, the feeds) and its metadata for search engines and link previews.
+ * What the article page adds below and beside the story: related stories, the
+ * feeds, more from its source. (Its metadata for search engines and link
+ * previews the server writes: src/server/articleShareMeta.ts.)
  */
 export function ArticleMore({
   story,
-  article,
-  wordCount,
-  canonical,
+  related,
 }: {
   story: Summary;
-  article: SafeArticle | undefined;
-  wordCount: number | undefined;
-  canonical: string;
+  /** The article's related stories: undefined while it loads. */
+  related: readonly Summary[] | undefined;
 }) {
-  const site = useSite();
-  const related = article?.related;
+  const top = useListing({ kind: 'top' });
+  const latest = useListing({ kind: 'latest' });
+  const fromSource = useListing(story.source && { kind: 'source', slug: story.source.slug });
+  // Each story once on the page: the article's own related stories first, then
+  // the feeds beside it, then more from its source, each leaving out what came before.
+  const [relatedShown, topShown, latestShown, fromSourceShown] = distinctBlocks(
+    [
+      { stories: related, limit: RELATED },
+      { stories: top.stories, limit: BESIDE },
+      { stories: latest.stories, limit: BESIDE },
+      { stories: fromSource.stories, limit: MORE_FROM_SOURCE },
+    ],
+    [story.slug],
+  );
+  const beside = [
+    { kind: 'latest', title: 'Latest News', listing: latest, stories: latestShown },
+    { kind: 'top', title: 'Top News', listing: top, stories: topShown },
+  ] as const;
   return (
     <>
-      <ShareMeta {...articleShareMeta(story, wordCount, site, canonical)} />
       <div className="article-page__more">
         {story.source && (
-          <ListingBox
+          <StoryBox
             id="more-from-source"
-            listingRef={{ kind: 'source', slug: story.source.slug }}
             title={
               <>
                 More news from{' '}
@@ -51,23 +56,26 @@ export function ArticleMore({
                 </Link>
               </>
             }
-            exclude={story.slug}
-            limit={MORE_FROM_SOURCE}
+            stories={fromSourceShown}
+            failed={fromSource.failed}
+            onRetry={fromSource.retry}
+            placeholderCount={MORE_FROM_SOURCE}
           />
         )}
-        {related && related.length > 0 && (
-          <StoryBox id="related-stories" title="Related stories" stories={related} />
+        {relatedShown && relatedShown.length > 0 && (
+          <StoryBox id="related-stories" title="Related stories" stories={relatedShown} />
         )}
       </div>
       <aside className="article-page__aside" aria-label="More news">
-        {feeds.map(({ kind, title }) => (
-          <ListingBox
+        {beside.map(({ kind, title, listing, stories }) => (
+          <StoryBox
             key={kind}
             id={`beside-${kind}`}
-            listingRef={{ kind }}
             title={<Link to={paths.listing({ kind })}>{title}</Link>}
-            exclude={story.slug}
-            limit={BESIDE}
+            stories={stories}
+            failed={listing.failed}
+            onRetry={listing.retry}
+            placeholderCount={BESIDE}
           />
         ))}
       </aside>
@@ -75,30 +83,19 @@ export function ArticleMore({
   );
 }
 
-/** A few stories from a listing, leaving out the one on the page. */
-function ListingBox({
-  id,
-  listingRef,
-  title,
-  exclude,
-  limit,
-}: {
-  id: string;
-  listingRef: ListingRef;
-  title: ReactNode;
-  exclude: string;
-  limit: number;
-}) {
+/** A listing's first page: its stories once it has loaded or failed (then none). */
+function useListing(listingRef: ListingRef | undefined) {
   const { source } = useApp();
-  const listing = useQuery(listingQuery(source, listingRef));
-  return (
-    <StoryBox
-      id={id}
-      title={title}
-      stories={listing.data?.items.filter((item) => item.slug !== exclude).slice(0, limit)}
-      failed={listing.isError}
-      onRetry={() => void listing.refetch()}
-      placeholderCount={limit}
-    />
-  );
+  const listing = useQuery({
+    ...listingQuery(source, listingRef ?? { kind: 'latest' }),
+    enabled: listingRef !== undefined,
+  });
+  const stories: readonly Summary[] | undefined = !listingRef
+    ? []
+    : (listing.data?.items ?? (listing.isError ? [] : undefined));
+  return {
+    stories,
+    failed: listing.isError && !listing.data,
+    retry: () => void listing.refetch(),
+  };
 }

@@ -69,6 +69,7 @@ export function ArticlePage() {
         title={`${story.headline} – ${site.name}`}
         description={story.summary ?? `${story.headline}, from ${site.name}.`}
       />
+      <link rel="canonical" href={canonical} />
       <article className="article" aria-labelledby="article-headline">
         <header className="article__header">
           {story.section && (
@@ -134,7 +135,10 @@ export function ArticlePage() {
         )}
         <TagLinks tags={story.tags} />
       </article>
-      <ArticleMore story={story} article={article} wordCount={words} canonical={canonical} />
+      <ArticleMore
+        story={story}
+        related={article ? article.related : query.isError ? [] : undefined}
+      />
     </div>
   );
 }

@@ -1,11 +1,12 @@
-import { useQuery, useSuspenseQuery } from '@tanstack/react-query';
 import { Link } from 'react-router';
+import { useQuery, useSuspenseQuery } from '@tanstack/react-query';
 import { useSite } from '../components/SiteContext.ts';
 import { useApp } from './AppContext.ts';
 import { PageMeta } from '../components/PageMeta.tsx';
 import { StoryListPlaceholder } from '../components/Placeholder.tsx';
 import { StoryCard } from '../components/StoryCard.tsx';
 import { StoryList } from '../components/StoryList.tsx';
+import { distinctBlocks } from '../news/distinct.ts';
 import { paths } from '../news/paths.ts';
 import type { Ref } from '../news/types.ts';
 import { listingQuery } from '../queries/listings.ts';
@@ -19,7 +20,14 @@ export function FrontPage() {
   const site = useSite();
   const { data: top } = useSuspenseQuery(listingQuery(source, { kind: 'top' }));
   const { data: latest } = useSuspenseQuery(listingQuery(source, { kind: 'latest' }));
-  const [lead, ...moreTop] = top.items.length > 0 ? top.items : latest.items;
+  // Each story once: the lead and Top News, then the latest of the rest, then each
+  // section's stories not already above.
+  const [leadAndTop = [], moreLatest = []] = distinctBlocks([
+    { stories: top.items.length > 0 ? top.items : latest.items, limit: 1 + MORE_TOP },
+    { stories: latest.items, limit: LATEST },
+  ]);
+  const [lead, ...moreTop] = leadAndTop;
+  const above = new Set([...leadAndTop, ...moreLatest].map((story) => story.slug));
 
   return (
     <div className="page front-page">
@@ -41,46 +49,48 @@ export function FrontPage() {
         <h2 id="front-top" className="block-title">
           <Link to={paths.listing({ kind: 'top' })}>Top News</Link>
         </h2>
-        <StoryList stories={moreTop.slice(0, MORE_TOP)} headingLevel={3} showSection />
+        <StoryList stories={moreTop} headingLevel={3} showSection />
       </section>
       <section className="front-page__latest" aria-labelledby="front-latest">
         <h2 id="front-latest" className="block-title">
           <Link to={paths.listing({ kind: 'latest' })}>Latest News</Link>
         </h2>
-        <StoryList
-          stories={latest.items.slice(0, LATEST)}
-          variant="compact"
-          headingLevel={3}
-          showSection
-        />
+        <StoryList stories={moreLatest} variant="compact" headingLevel={3} showSection />
       </section>
       <div className="front-page__sections">
         {site.sections.map((section) => (
-          <SectionBlock key={section.slug} section={section} />
+          <SectionBlock key={section.slug} section={section} above={above} />
         ))}
       </div>
     </div>
   );
 }
 
-function SectionBlock({ section }: { section: Ref }) {
+function SectionBlock({ section, above }: { section: Ref; above: ReadonlySet<string> }) {
   const { source } = useApp();
   const listing = useQuery(listingQuery(source, { kind: 'section', slug: section.slug }));
   const id = `front-section-${section.slug}`;
+  const [stories] = distinctBlocks([{ stories: listing.data?.items, limit: PER_SECTION }], above);
   return (
     <section className="section-block" aria-labelledby={id}>
       <h2 id={id} className="block-title">
         <Link to={paths.listing({ kind: 'section', slug: section.slug })}>{section.name}</Link>
       </h2>
-      {listing.data ? (
+      {listing.data && stories ? (
         <StoryList
-          stories={listing.data.items.slice(0, PER_SECTION)}
+          stories={stories}
           variant="compact"
           headingLevel={3}
           emptyText={
-            <>
-              No <bdi>{section.name}</bdi> stories yet.
-            </>
+            listing.data.items.length > 0 ? (
+              <>
+                The latest <bdi>{section.name}</bdi> stories are above.
+              </>
+            ) : (
+              <>
+                No <bdi>{section.name}</bdi> stories yet.
+              </>
+            )
           }
         />
       ) : listing.isError ? (

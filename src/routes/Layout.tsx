@@ -8,6 +8,10 @@ import { SiteFooter } from './SiteFooter.tsx';
 import { SiteHeader } from './SiteHeader.tsx';
 import { siteQuery } from '../queries/site.ts';
 
+/** What only the server writes into a page's head (src/server/ShareMeta.tsx). */
+export const SHARE_TAGS =
+  'meta[property],meta[name^="twitter:"],script[type="application/ld+json"]';
+
 /** Header, footer and the page between them; moves focus to each new page's heading. */
 export function Layout() {
   const { source } = useApp();
@@ -23,6 +27,9 @@ export function Layout() {
     const path = location.pathname + location.search;
     if (path === shownPath.current) return;
     shownPath.current = path;
+    // What the server wrote for link previews and search engines (Open Graph,
+    // JSON-LD) described the page it sent; the reader has moved on.
+    for (const tag of document.head.querySelectorAll(SHARE_TAGS)) tag.remove();
     const heading = mainRef.current?.querySelector<HTMLElement>('h1');
     (heading ?? mainRef.current)?.focus({ preventScroll: true });
   }, [location.pathname, location.search]);

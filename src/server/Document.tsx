@@ -1,6 +1,7 @@
 import type { ReactNode } from 'react';
 import { inlineJson } from '../inlineJson.ts';
 import { STATE_ELEMENT_ID, type PageState } from '../pageState.ts';
+import { ShareMeta, type ShareMetaProps } from './ShareMeta.tsx';
 
 /** The files a page needs from the client build, as URLs. */
 export interface PageAssets {
@@ -14,14 +15,16 @@ export interface PageAssets {
 
 /**
  * The whole HTML document around the reader. Rendered on the server only: the
- * browser hydrates what is inside #root. The page's own <title>, meta tags and
- * canonical link come from the pages, which React hoists into this <head>.
+ * browser hydrates what is inside #root. The page's own <title>, description and
+ * canonical link come from the pages, which React hoists into this <head>; its
+ * tags for link previews and search engines only the server writes (ShareMeta).
  */
 export function Document({
   assets,
   language,
   state,
   policy,
+  share,
   children,
 }: {
   assets: PageAssets;
@@ -30,6 +33,8 @@ export function Document({
   state: PageState | undefined;
   /** For a page served without headers (a static host): the policy, as a meta tag. */
   policy?: string | undefined;
+  /** The page's Open Graph tags and JSON-LD, for link previews and search engines. */
+  share?: ShareMetaProps | undefined;
   children: ReactNode;
 }) {
   return (
@@ -47,6 +52,7 @@ export function Document({
         {assets.preload.map((href) => (
           <link key={href} rel="modulepreload" href={href} />
         ))}
+        {share && <ShareMeta {...share} />}
       </head>
       <body>
         <div id="root">{children}</div>

@@ -11,12 +11,18 @@ import type { Sanitize } from '../sanitize/sanitizer.ts';
 import { RenderedClock, type Clock } from '../components/Clock.ts';
 import type { Config } from '../config.ts';
 import { pageState } from '../pageState.ts';
+import { paths } from '../news/paths.ts';
+import { countWords } from '../news/readingTime.ts';
+import type { Site } from '../news/types.ts';
+import { articleQuery } from '../queries/articles.ts';
 import { createQueryClient } from '../queries/queryClient.ts';
 import { siteQuery } from '../queries/site.ts';
 import { AppRoot } from '../routes/AppRoot.tsx';
 import { createRoutes, type RouterDeps } from '../routes/router.tsx';
 import type { NewsSource } from '../sources/NewsSource.ts';
+import { articleShareMeta } from './articleShareMeta.ts';
 import { Document, type PageAssets } from './Document.tsx';
+import type { ShareMetaProps } from './ShareMeta.tsx';
 import { sourceErrorStatus } from './sourceStatus.ts';
 
 export interface RenderOptions {
@@ -88,12 +94,14 @@ export async function render(request: Request, options: RenderOptions): Promise<
   });
   const site = queryClient.getQueryData(siteQuery(options.source).queryKey);
   const router = createStaticRouter(handler.dataRoutes, context);
+  const share = site && shareMetaOf(context, deps, site, `${origin}${deps.appRoot}`);
   const { prelude } = await prerender(
     <Document
       assets={options.assets}
       language={site?.language}
       state={state}
       policy={options.policyInPage}
+      share={share}
     >
       <AppRoot deps={deps}>
         <RenderedClock value={clock}>
@@ -109,6 +117,21 @@ export async function render(request: Request, options: RenderOptions): Promise<
   const headers = new Headers({ 'Content-Type': 'text/html; charset=utf-8' });
   if (status === 503) headers.set('Retry-After', '30');
   return new Response(prelude, { status, headers });
+}
+
+/** An article page's tags for link previews and search engines, from the story the page shows. */
+function shareMetaOf(
+  context: StaticHandlerContext,
+  deps: RouterDeps,
+  site: Site,
+  appRoot: string,
+): ShareMetaProps | undefined {
+  const slug = context.matches.find((match) => match.route.path === 'article/:slug')?.params.slug;
+  if (slug === undefined) return undefined;
+  const article = deps.queryClient.getQueryData(articleQuery(deps, slug).queryKey);
+  if (!article) return undefined;
+  const canonical = `${appRoot}${paths.article(article.slug)}`;
+  return articleShareMeta(article, countWords(article.safeBody), site, canonical);
 }
 
 /** One attempt per document: the reader in the browser has a Retry button, the server has a deadline. */

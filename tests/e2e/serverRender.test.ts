@@ -117,6 +117,15 @@ describe('the production server (npm run serve) on the sample news', () => {
         await page.evaluate(() => {
           Object.assign(window, { __sameDocument: true });
         });
+        // What the server wrote for link previews describes the page it sent, and only while it is shown.
+        const shareTags = () =>
+          page.evaluate(
+            () =>
+              document.head.querySelectorAll(
+                'meta[property],meta[name^="twitter:"],script[type="application/ld+json"]',
+              ).length,
+          );
+        if (path.startsWith('/article/')) expect(await shareTags()).toBeGreaterThan(5);
         await page
           .getByRole('navigation', { name: 'Sections' })
           .getByRole('link', { name: 'Top News' })
@@ -125,6 +134,7 @@ describe('the production server (npm run serve) on the sample news', () => {
         await expect
           .poll(() => page.getByRole('heading', { level: 1 }).textContent())
           .toBe('Top News');
+        expect(await shareTags()).toBe(0);
         expect(
           await page.evaluate(
             () => (window as unknown as { __sameDocument?: boolean }).__sameDocument,

@@ -2,6 +2,7 @@ import { delay, http, HttpResponse } from 'msw';
 import { describe, expect, it } from 'vitest';
 import type { Listing, Site } from '../../src/news/types.ts';
 import { STATE_ELEMENT_ID, type PageState } from '../../src/pageState.ts';
+import { SHARE_TAGS } from '../../src/routes/Layout.tsx';
 import { API, sampleDocument, server } from '../unit/server.ts';
 import { READER, renderPage } from './renderPage.ts';
 
@@ -10,6 +11,7 @@ interface WireArticle {
   headline: string;
   summary: string;
   publishedAt: string;
+  updatedAt?: string;
   section: { slug: string; name: string };
   source: { slug: string; name: string };
   tags: { slug: string; name: string }[];
@@ -88,10 +90,19 @@ describe('the server render', () => {
       new URL(article.image?.src ?? '', `${API}articles/${article.slug}.json`).href,
     ]);
     expect(meta(document, 'og:image:width')).toEqual([String(article.image?.width)]);
+    expect(meta(document, 'og:image:height')).toEqual([String(article.image?.height)]);
     expect(meta(document, 'article:published_time')).toEqual([article.publishedAt]);
     expect(meta(document, 'article:section')).toEqual([article.section.name]);
     expect(meta(document, 'article:tag')).toEqual(article.tags.map((tag) => tag.name));
     expect(meta(document, 'twitter:card')).toEqual(['summary_large_image']);
+    expect(meta(document, 'twitter:title')).toEqual([article.headline]);
+    // Only the server writes these, all in the head, where the reader finds them to take out when it moves on.
+    expect(document.head.querySelectorAll(SHARE_TAGS).length).toBe(
+      document.querySelectorAll(
+        'meta[property], meta[name^="twitter:"], script[type="application/ld+json"]',
+      ).length,
+    );
+    expect(document.querySelectorAll('script[type="application/ld+json"]')).toHaveLength(1);
     const ld = JSON.parse(
       document.querySelector('script[type="application/ld+json"]')?.textContent ?? '{}',
     ) as Record<string, unknown>;
@@ -99,6 +110,8 @@ describe('the server render', () => {
       '@type': 'NewsArticle',
       headline: article.headline,
       url: canonical,
+      datePublished: article.publishedAt,
+      dateModified: article.updatedAt ?? article.publishedAt,
     });
 
     const main = document.querySelector('main');

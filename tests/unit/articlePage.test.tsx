@@ -99,29 +99,47 @@ describe('the article page', () => {
       );
     }
 
+    // Each story once on the page: related stories first, then Top News, Latest
+    // News, and more from the source, each leaving out what came before.
+    const headlines = (region: HTMLElement) =>
+      within(region)
+        .queryAllByRole('heading', { level: 3 })
+        .map((heading) => heading.textContent);
+    const shown = new Set([article.slug]);
+    const expectBlock = (stories: { slug: string; headline: string }[], limit: number) => {
+      const picked = stories.filter((story) => !shown.has(story.slug)).slice(0, limit);
+      for (const story of picked) shown.add(story.slug);
+      return picked.map((story) => story.headline);
+    };
+    const related = within(main).getByRole('region', { name: 'Related stories' });
+    expect(headlines(related)).toEqual(expectBlock(article.related, 4));
+
+    const aside = within(main).getByRole('complementary', { name: 'More news' });
+    const top = await sampleDocument<Listing>('top/1.json');
+    const latest = await sampleDocument<Listing>('latest/1.json');
+    const topNews = within(aside).getByRole('region', { name: 'Top News' });
+    const expectedTop = expectBlock(top.items, 5);
+    await within(topNews).findByRole('link', { name: expectedTop[0] ?? '' });
+    expect(headlines(topNews)).toEqual(expectedTop);
+    const latestNews = within(aside).getByRole('region', { name: 'Latest News' });
+    expect(headlines(latestNews)).toEqual(expectBlock(latest.items, 5));
+
     const fromSource = within(main).getByRole('region', {
       name: `More news from ${article.source.name}`,
     });
     const sourceListing = await sampleDocument<Listing>(`sources/${article.source.slug}/1.json`);
-    const otherFromSource = sourceListing.items.find((item) => item.slug !== article.slug);
-    expect(
-      await within(fromSource).findByRole('link', {
-        name: otherFromSource?.headline ?? '(missing)',
-      }),
-    ).toBeInTheDocument();
-    expect(within(fromSource).queryByRole('link', { name: article.headline })).toBeNull();
+    const expectedFromSource = expectBlock(sourceListing.items, 4);
+    expect(expectedFromSource.length).toBeGreaterThan(0);
+    await within(fromSource).findByRole('link', { name: expectedFromSource[0] ?? '' });
+    expect(headlines(fromSource)).toEqual(expectedFromSource);
 
-    const related = within(main).getByRole('region', { name: 'Related stories' });
-    expect(
-      within(related).getByRole('link', { name: article.related[0]?.headline ?? '(missing)' }),
-    ).toBeInTheDocument();
-
-    const aside = within(main).getByRole('complementary', { name: 'More news' });
-    expect(await within(aside).findByRole('region', { name: 'Latest News' })).toBeInTheDocument();
-    expect(within(aside).getByRole('region', { name: 'Top News' })).toBeInTheDocument();
+    const listed = within(main)
+      .getAllByRole('heading', { level: 3 })
+      .map((heading) => heading.textContent);
+    expect(new Set(listed).size).toBe(listed.length);
   });
 
-  it('sets its title, description, canonical URL, Open Graph tags and JSON-LD', async () => {
+  it('sets its title, description and canonical URL (link previews’ tags come from the server)', async () => {
     const article = await fullArticle();
     renderApp(`/article/${article.slug}`);
     await screen.findByRole('heading', { level: 1, name: article.headline });
@@ -137,44 +155,11 @@ describe('the article page', () => {
       'href',
       `${window.location.origin}/article/${article.slug}`,
     );
-    expect(document.querySelector('meta[property="og:title"]')).toHaveAttribute(
-      'content',
-      article.headline,
-    );
-    expect(document.querySelector('meta[property="og:type"]')).toHaveAttribute(
-      'content',
-      'article',
-    );
-    const property = (name: string) =>
-      [...document.head.querySelectorAll(`meta[property="${name}"]`)].map((meta) =>
-        meta.getAttribute('content'),
-      );
-    expect(property('article:tag')).toEqual(article.tags.map((tag) => tag.name));
-    expect(property('article:published_time')).toEqual([article.publishedAt]);
-    expect(property('article:section')).toEqual([article.section.name]);
-    // Absolute, resolved against the article's own document.
-    expect(property('og:image')).toEqual([
-      new URL(article.image?.src ?? '', `${API}articles/${article.slug}.json`).href,
-    ]);
-    expect(property('og:image:width')).toEqual([String(article.image?.width)]);
-    expect(property('og:image:height')).toEqual([String(article.image?.height)]);
-    expect(document.head.querySelector('meta[name="twitter:card"]')).toHaveAttribute(
-      'content',
-      'summary_large_image',
-    );
-    expect(document.head.querySelector('meta[name="twitter:title"]')).toHaveAttribute(
-      'content',
-      article.headline,
-    );
-    const ld = JSON.parse(
-      document.querySelector('script[type="application/ld+json"]')?.textContent ?? '{}',
-    ) as Record<string, unknown>;
-    expect(ld).toMatchObject({
-      '@type': 'NewsArticle',
-      headline: article.headline,
-      datePublished: article.publishedAt,
-      dateModified: article.updatedAt,
-    });
+    // Open Graph and JSON-LD are read by crawlers from the page the server sends
+    // (tests/server/render.test.ts); a page drawn in the browser has none.
+    expect(
+      document.querySelector('meta[property^="og:"], script[type="application/ld+json"]'),
+    ).toBeNull();
   });
 
   it('opened from a listing, shows headline and byline at once while the body loads', async () => {

@@ -187,7 +187,14 @@ describe('when things go wrong', () => {
     server.resetHandlers();
     await user.click(within(topBox).getByRole('button', { name: 'Retry' }));
     const top = await sampleDocument<Listing>('top/1.json');
-    const firstOther = top.items.find((item) => item.slug !== story.slug);
+    // Related stories come first on the page, and Top News leaves them out.
+    const { related: relatedStories } = await sampleDocument<{ related: { slug: string }[] }>(
+      `articles/${story.slug}.json`,
+    );
+    const related = new Set(relatedStories.map((item) => item.slug));
+    const firstOther = top.items.find(
+      (item) => item.slug !== story.slug && !related.has(item.slug),
+    );
     expect(
       await within(topBox).findByRole('link', { name: firstOther?.headline ?? '(missing)' }),
     ).toBeInTheDocument();

@@ -24,8 +24,9 @@ describe('the reader on a WordPress site', () => {
     const latest = screen.getByRole('region', { name: 'Latest News' });
     const headlines = within(latest).getAllByRole('heading', { level: 3 });
     expect(headlines).toHaveLength(8);
-    expect(headlines[1]).toHaveTextContent('Council votes on the new budget');
-    expect(headlines[2]).toHaveTextContent('Новости дня');
+    // The top story is not repeated below it.
+    expect(headlines[0]).toHaveTextContent('Council votes on the new budget');
+    expect(headlines[1]).toHaveTextContent('Новости дня');
 
     const nav = within(screen.getByRole('banner')).getByRole('navigation', { name: 'Sections' });
     const sectionLinks = within(nav)
@@ -37,11 +38,15 @@ describe('the reader on a WordPress site', () => {
       'Uncategorized',
       'Politics',
     ]);
+    // The category's newest posts, less those already above it.
     const sport = screen.getByRole('region', { name: 'Sport & Leisure' });
-    expect(await within(sport).findByRole('link', { name: 'Filler story 1' })).toHaveAttribute(
+    expect(within(latest).getByRole('link', { name: 'Filler story 1' })).toHaveAttribute(
       'href',
       '/article/filler-story-1',
     );
+    const inSport = await within(sport).findAllByRole('heading', { level: 3 });
+    const above = headlines.map((heading) => heading.textContent);
+    for (const heading of inSport) expect(above).not.toContain(heading.textContent);
     await waitFor(() => {
       expect(document.title).toBe('The Daily Fixture & Co');
     });
@@ -101,9 +106,17 @@ describe('the reader on a WordPress site', () => {
     const fromSource = within(main).getByRole('region', {
       name: 'More news from The Daily Fixture & Co',
     });
-    expect(
-      await within(fromSource).findByRole('link', { name: 'Council votes on the new budget' }),
-    ).toBeInTheDocument();
+    // The site's other posts, less those the feeds beside the article already show.
+    const aside = within(main).getByRole('complementary', { name: 'More news' });
+    await within(within(aside).getByRole('region', { name: 'Latest News' })).findByRole('link', {
+      name: 'Council votes on the new budget',
+    });
+    const more = await within(fromSource).findAllByRole('heading', { level: 3 });
+    expect(more.length).toBeGreaterThan(0);
+    const besides = within(aside)
+      .getAllByRole('heading', { level: 3 })
+      .map((heading) => heading.textContent);
+    for (const heading of more) expect(besides).not.toContain(heading.textContent);
   });
 
   it('a tag listing shows the tag’s posts, newest first', async () => {

@@ -1,7 +1,6 @@
 import { inlineJson } from '../inlineJson.ts';
 
 export interface ShareMetaProps {
-  canonical: string;
   /** Open Graph properties (`og:title`, `article:tag`, …) in order; a property may repeat. */
   openGraph: readonly (readonly [property: string, content: string])[];
   /** Twitter card tags (`twitter:card`, …). */
@@ -10,15 +9,16 @@ export interface ShareMetaProps {
 }
 
 /**
- * Canonical URL, Open Graph, Twitter card and JSON-LD for search engines and
- * link previews. React hoists the link and meta tags into <head> (on the
- * server too, so crawlers that run no JavaScript see them); the JSON-LD stays
- * where it is rendered, which search engines accept anywhere in the page.
+ * Open Graph, Twitter card and JSON-LD for link previews and search engines,
+ * in the <head> of the page the server sends: those who read them (crawlers,
+ * preview bots) fetch the page itself and run none of its script, so the
+ * browser's bundle carries none of this (the page's canonical link and title
+ * it renders itself), and the reader takes them out when it moves on to
+ * another page (SHARE_TAGS in src/routes/Layout.tsx).
  */
-export function ShareMeta({ canonical, openGraph, twitter, jsonLd }: ShareMetaProps) {
+export function ShareMeta({ openGraph, twitter, jsonLd }: ShareMetaProps) {
   return (
     <>
-      <link rel="canonical" href={canonical} />
       {openGraph.map(([property, content], index) => (
         <meta key={`${property}-${String(index)}`} property={property} content={content} />
       ))}

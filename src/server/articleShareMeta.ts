@@ -1,4 +1,4 @@
-import type { ShareMetaProps } from '../components/ShareMeta.tsx';
+import type { ShareMetaProps } from './ShareMeta.tsx';
 import type { Site, Summary } from '../news/types.ts';
 
 /** Open Graph tags and JSON-LD NewsArticle for an article page. */
@@ -58,5 +58,5 @@ export function articleShareMeta(
     publisher: { '@type': 'Organization', name: publisher },
     ...(wordCount ? { wordCount } : {}),
   };
-  return { canonical, openGraph, twitter, jsonLd };
+  return { openGraph, twitter, jsonLd };
 }

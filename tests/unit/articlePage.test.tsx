@@ -112,7 +112,9 @@ describe('the article page', () => {
       return picked.map((story) => story.headline);
     };
     const related = within(main).getByRole('region', { name: 'Related stories' });
-    expect(headlines(related)).toEqual(expectBlock(article.related, 4));
+    const expectedRelated = expectBlock(article.related, 4);
+    await within(related).findByRole('link', { name: expectedRelated[0] ?? '' });
+    expect(headlines(related)).toEqual(expectedRelated);
 
     const aside = within(main).getByRole('complementary', { name: 'More news' });
     const top = await sampleDocument<Listing>('top/1.json');

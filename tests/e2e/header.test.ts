@@ -1,0 +1,185 @@
+import type { Page } from 'playwright-core';
+import { describe, expect, inject, test } from 'vitest';
+import { launchBrowser } from './browser.ts';
+import { startStaticServer } from './staticServer.ts';
+import { expectFocusOnH1, expectH1, sessionForFile, waitForSettled } from './support.ts';
+
+// The site's header as a reader meets it: every section within reach on a
+// phone, and a visible focus on every link of it, in both themes.
+
+const session = sessionForFile();
+
+const sectionNames = () => [
+  'Latest',
+  'Top News',
+  ...session()
+    .api.site()
+    .sections.map((section) => section.name),
+];
+
+/**
+ * Where the focused element's focus ring is cut off by a box that clips its
+ * overflow: the ring is the element's box grown by its outline's offset and
+ * width; an empty list means it shows whole.
+ */
+function clippedRing(page: Page): Promise<string[]> {
+  return page.evaluate(() => {
+    const element = document.activeElement;
+    if (!(element instanceof HTMLElement)) return ['nothing is focused'];
+    const style = getComputedStyle(element);
+    if (style.outlineStyle === 'none' || parseFloat(style.outlineWidth) < 2)
+      return [`no outline (${style.outlineStyle} ${style.outlineWidth})`];
+    const grow = parseFloat(style.outlineWidth) + parseFloat(style.outlineOffset);
+    const box = element.getBoundingClientRect();
+    const ring = {
+      left: box.left - grow,
+      right: box.right + grow,
+      top: box.top - grow,
+      bottom: box.bottom + grow,
+    };
+    const cuts: string[] = [];
+    if (ring.left < 0 || ring.right > document.documentElement.clientWidth)
+      cuts.push('the viewport');
+    for (let parent = element.parentElement; parent; parent = parent.parentElement) {
+      const { overflowX, overflowY } = getComputedStyle(parent);
+      if (overflowX === 'visible' && overflowY === 'visible') continue;
+      const clip = parent.getBoundingClientRect();
+      if (
+        ring.left < clip.left ||
+        ring.right > clip.right ||
+        ring.top < clip.top ||
+        ring.bottom > clip.bottom
+      )
+        cuts.push(`${parent.tagName.toLowerCase()}.${parent.className} (overflow ${overflowX})`);
+    }
+    return cuts;
+  });
+}
+
+/** The contrast between the focused element's outline and the page behind the header. */
+function ringContrast(page: Page): Promise<number> {
+  return page.evaluate(() => {
+    const rgb = (value: string) => (value.match(/[\d.]+/g) ?? []).slice(0, 3).map(Number);
+    const luminance = (value: string) => {
+      const [r = 0, g = 0, b = 0] = rgb(value).map((channel) => {
+        const c = channel / 255;
+        return c <= 0.03928 ? c / 12.92 : ((c + 0.055) / 1.055) ** 2.4;
+      });
+      return 0.2126 * r + 0.7152 * g + 0.0722 * b;
+    };
+    const element = document.activeElement;
+    if (!(element instanceof HTMLElement)) return 0;
+    const ring = luminance(getComputedStyle(element).outlineColor);
+    const paper = luminance(getComputedStyle(document.body).backgroundColor);
+    return (Math.max(ring, paper) + 0.05) / (Math.min(ring, paper) + 0.05);
+  });
+}
+
+describe('the site header', () => {
+  test('on a phone, every section is one tap away in the Sections menu, which a choice closes', async () => {
+    const page = await session().open('/', {
+      viewport: { width: 375, height: 740 },
+      hasTouch: true,
+    });
+    await expectH1(page, `${session().api.site().name}: front page`);
+    const nav = page.getByRole('navigation', { name: 'Sections' });
+    const menu = nav.getByText('Sections', { exact: true });
+    expect(await menu.boundingBox()).toMatchObject({ height: expect.any(Number) as number });
+    expect((await menu.boundingBox())?.height).toBeGreaterThanOrEqual(44);
+    // Folded: no half-hidden strip of links running off the screen.
+    for (const name of sectionNames())
+      expect(await nav.getByRole('link', { name, exact: true }).isVisible(), name).toBe(false);
+
+    await menu.tap();
+    for (const name of sectionNames()) {
+      const box = await nav.getByRole('link', { name, exact: true }).boundingBox();
+      expect(box, `${name} shows`).not.toBeNull();
+      expect(box?.x, name).toBeGreaterThanOrEqual(0);
+      expect((box?.x ?? 0) + (box?.width ?? 0), name).toBeLessThanOrEqual(375);
+      expect(box?.height, `${name} is a 44 px target`).toBeGreaterThanOrEqual(44);
+    }
+    const section = session().api.site().sections.at(-1);
+    if (!section) throw new Error('the sample has no sections');
+    await nav.getByRole('link', { name: section.name, exact: true }).tap();
+    await expectH1(page, section.name);
+    expect(new URL(page.url()).pathname).toBe(`/section/${section.slug}`);
+    expect(await nav.getByRole('link', { name: section.name, exact: true }).isVisible()).toBe(
+      false,
+    );
+    expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(
+      375,
+    );
+  });
+
+  test('on a phone, the menu works from the keyboard: Enter opens it, Tab goes through its links', async () => {
+    const page = await session().open('/', { viewport: { width: 375, height: 740 } });
+    await expectH1(page, `${session().api.site().name}: front page`);
+    await waitForSettled(page);
+    // Skip link, the site's name, then the menu.
+    for (let step = 0; step < 3; step += 1) await page.keyboard.press('Tab');
+    expect(await page.evaluate(() => document.activeElement?.textContent)).toBe('Sections');
+    expect(await clippedRing(page)).toEqual([]);
+    await page.keyboard.press('Enter');
+    for (const name of sectionNames()) {
+      await page.keyboard.press('Tab');
+      expect(await page.evaluate(() => document.activeElement?.textContent)).toBe(name);
+      expect(await clippedRing(page), name).toEqual([]);
+    }
+    await page.keyboard.press('Enter');
+    const last = session().api.site().sections.at(-1);
+    await expectFocusOnH1(page, last?.name ?? '');
+  });
+
+  test.each(['light', 'dark'] as const)(
+    'wider, every section shows in one row, and the focus ring shows whole on each link (%s)',
+    async (colorScheme) => {
+      const page = await session().open('/', {
+        viewport: { width: 1280, height: 800 },
+        colorScheme,
+      });
+      await expectH1(page, `${session().api.site().name}: front page`);
+      await waitForSettled(page);
+      const nav = page.getByRole('navigation', { name: 'Sections' });
+      expect(await nav.getByText('Sections', { exact: true }).isVisible()).toBe(false);
+      const rows = new Set<number>();
+      for (const name of sectionNames()) {
+        const box = await nav.getByRole('link', { name, exact: true }).boundingBox();
+        expect(box, `${name} shows`).not.toBeNull();
+        rows.add(Math.round(box?.y ?? -1));
+      }
+      expect(rows.size, 'rows of section links').toBe(1);
+
+      await page.keyboard.press('Tab'); // the skip link
+      await page.keyboard.press('Tab'); // the site's name
+      for (const name of sectionNames()) {
+        await page.keyboard.press('Tab');
+        expect(await page.evaluate(() => document.activeElement?.textContent)).toBe(name);
+        expect(await clippedRing(page), name).toEqual([]);
+        expect(await ringContrast(page), `${name}: focus ring contrast`).toBeGreaterThanOrEqual(3);
+      }
+    },
+  );
+
+  test('without JavaScript, on a prerendered site, the phone menu opens and its links load their pages', async () => {
+    const server = await startStaticServer({ root: inject('builds').prerendered, pages: true });
+    const browser = await launchBrowser();
+    try {
+      const context = await browser.newContext({
+        viewport: { width: 375, height: 740 },
+        javaScriptEnabled: false,
+      });
+      const page = await context.newPage();
+      await page.goto(server.url);
+      const nav = page.getByRole('navigation', { name: 'Sections' });
+      await nav.getByText('Sections', { exact: true }).click();
+      const section = session().api.site().sections[0];
+      if (!section) throw new Error('the sample has no sections');
+      await nav.getByRole('link', { name: section.name, exact: true }).click();
+      await page.waitForURL(`**/section/${section.slug}`);
+      expect(await page.getByRole('heading', { level: 1 }).textContent()).toBe(section.name);
+    } finally {
+      await browser.close();
+      await server.close();
+    }
+  });
+});

@@ -4,6 +4,7 @@ import { useSite } from '../components/SiteContext.ts';
 import { useApp } from './AppContext.ts';
 import { PageMeta } from '../components/PageMeta.tsx';
 import { Pagination } from '../components/Pagination.tsx';
+import { StoryCard } from '../components/StoryCard.tsx';
 import { StoryList } from '../components/StoryList.tsx';
 import { listingKinds, type ListingKind, type ListingRef } from '../news/types.ts';
 import { listingQuery } from '../queries/listings.ts';
@@ -59,6 +60,9 @@ export function ListingPage() {
   const { data: listing } = useSuspenseQuery(listingQuery(source, ref, page));
   const kicker = kickers[kind];
   const pageSuffix = page > 1 ? ` (page ${page} of ${listing.pageCount})` : '';
+  // The first page leads with its newest (or, for Top News, most important) story, large.
+  const lead = page === 1 ? listing.items[0] : undefined;
+  const rest = lead ? listing.items.slice(1) : listing.items;
 
   return (
     <div className="page listing-page">
@@ -74,7 +78,12 @@ export function ListingPage() {
           {listing.pageCount > 1 && `, page ${page} of ${listing.pageCount}`}
         </p>
       </header>
-      <StoryList stories={listing.items} showSection={kind !== 'section'} />
+      {lead && (
+        <section className="listing-page__lead" aria-label="Lead story">
+          <StoryCard story={lead} variant="lead" eagerImage showSection={kind !== 'section'} />
+        </section>
+      )}
+      {(rest.length > 0 || !lead) && <StoryList stories={rest} showSection={kind !== 'section'} />}
       <Pagination page={page} pageCount={listing.pageCount} listing={ref} />
     </div>
   );

@@ -138,7 +138,7 @@ describe('the reader on a JSON Feed', () => {
 
     const related = await within(main).findByRole('region', { name: 'Related stories' });
     expect(
-      within(related).getByRole('link', { name: 'Harbour festival dates announced' }),
+      await within(related).findByRole('link', { name: 'Harbour festival dates announced' }),
     ).toBeInTheDocument();
   });
 

@@ -58,7 +58,10 @@ export function Pagination({ page, pageCount, listing }: PaginationProps) {
   );
 }
 
-/** 1 … 4 5 6 … 20: the first, the last and the neighbours of the current page. */
+/**
+ * 1 … 4 5 6 … 20: the first, the last and the neighbours of the current page;
+ * a gap of one page shows that page, never a "…" that hides a single number.
+ */
 function pageWindow(page: number, pageCount: number): (number | null)[] {
   const wanted = new Set(
     [1, pageCount, page - 1, page, page + 1].filter((n) => n >= 1 && n <= pageCount),
@@ -67,7 +70,8 @@ function pageWindow(page: number, pageCount: number): (number | null)[] {
   const result: (number | null)[] = [];
   for (const number of sorted) {
     const previous = result.at(-1);
-    if (typeof previous === 'number' && number - previous > 1) result.push(null);
+    if (typeof previous === 'number' && number - previous === 2) result.push(previous + 1);
+    else if (typeof previous === 'number' && number - previous > 2) result.push(null);
     result.push(number);
   }
   return result;

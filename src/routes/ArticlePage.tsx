@@ -63,6 +63,10 @@ export function ArticlePage() {
 
   const canonical = `${publicOrigin}${appRoot}${paths.article(story.slug)}`;
   const words = article && countWords(article.safeBody);
+  const updatedSameDay =
+    !!story.publishedAt &&
+    !!story.updatedAt &&
+    sameDay(story.publishedAt, story.updatedAt, timeZone);
   return (
     <div className="page article-page">
       <PageMeta
@@ -88,7 +92,10 @@ export function ArticlePage() {
               <Byline authors={story.authors} source={story.source} />
             </p>
             <p className="article__dateline">
-              {story.publishedAt && <DateTime iso={story.publishedAt} />}
+              {story.publishedAt && (
+                // Beside an update's time, the publication's own: "09:15 … Updated 14:02".
+                <DateTime iso={story.publishedAt} withTime={updatedSameDay} />
+              )}
               {story.section && (
                 <>
                   {story.publishedAt ? ' in ' : 'In '}
@@ -103,9 +110,7 @@ export function ArticlePage() {
                   <DateTime
                     iso={story.updatedAt}
                     // Updated on the day it was published: the date alone would say nothing new.
-                    withTime={
-                      !story.publishedAt || sameDay(story.publishedAt, story.updatedAt, timeZone)
-                    }
+                    withTime={!story.publishedAt || updatedSameDay}
                   />
                 </span>
               )}

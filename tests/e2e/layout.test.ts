@@ -123,4 +123,17 @@ describe('page layout', () => {
     );
     expect(columns, 'columns of stories after the lead').toBe(2);
   });
+
+  test('on a phone, Newer and Older share a row, with the page numbers below them', async () => {
+    const page = await session().open('/latest?page=3', { viewport: { width: 375, height: 800 } });
+    await expectH1(page, 'Latest News');
+    const pages = page.getByRole('navigation', { name: 'Pages' });
+    const newer = await pages.getByRole('link', { name: '← Newer' }).boundingBox();
+    const older = await pages.getByRole('link', { name: 'Older →' }).boundingBox();
+    const numbers = await pages.getByRole('list').boundingBox();
+    if (!newer || !older || !numbers) throw new Error('the paging links do not show');
+    expect(Math.round(older.y)).toBe(Math.round(newer.y));
+    expect(older.x + older.width).toBeLessThanOrEqual(375);
+    expect(numbers.y).toBeGreaterThanOrEqual(newer.y + newer.height);
+  });
 });

@@ -81,6 +81,12 @@ describe('the article page', () => {
     expect(within(main).getByText(/^Updated/, { selector: '.article__updated' })).toContainElement(
       main.querySelector(`time[datetime="${article.updatedAt ?? ''}"]`),
     );
+    // Updated the day it was published: both show their time, so they can be told apart.
+    if (article.updatedAt && article.updatedAt.slice(0, 10) === article.publishedAt.slice(0, 10)) {
+      const clock = /\d{2}:\d{2}/;
+      expect(times[0]?.textContent).toMatch(clock);
+      expect(times[1]?.textContent).toMatch(clock);
+    }
     expect(within(main).getByText(/\d+ min read/)).toBeInTheDocument();
     expect(within(main).getAllByRole('link', { name: article.section.name })[0]).toHaveAttribute(
       'href',

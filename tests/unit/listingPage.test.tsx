@@ -64,6 +64,20 @@ describe('listing pages', () => {
     ).toHaveAttribute('href', '/latest');
   });
 
+  it('never hides a single page behind "…"', async () => {
+    const page1 = await sampleDocument<Listing>('latest/1.json');
+    expect(page1.pageCount).toBe(5);
+    renderApp('/latest?page=4');
+    await screen.findByText(`${page1.total} stories, page 4 of 5`);
+    const pages = screen.getByRole('navigation', { name: 'Pages' });
+    // 1 2 3 4 5, not 1 … 3 4 5: the gap would hide page 2 alone.
+    expect(
+      within(pages)
+        .getAllByRole('listitem')
+        .map((item) => item.textContent),
+    ).toEqual(['1', '2', '3', '4', '5']);
+  });
+
   it('lists Top News in the order the content gives', async () => {
     const top = await sampleDocument<Listing>('top/1.json');
     renderApp('/top');

@@ -1,6 +1,7 @@
 import type { Summary } from '../news/types.ts';
 import { DateTime } from './DateTime.tsx';
 import { NewsLink } from './NewsLink.tsx';
+import { Unbroken } from './Unbroken.tsx';
 
 export type StoryCardVariant = 'lead' | 'standard' | 'compact';
 
@@ -31,7 +32,9 @@ export function StoryCard({
       <div className="story__text">
         {showSection && story.section && <p className="kicker">{story.section.name}</p>}
         <Heading className="story__headline">
-          <NewsLink to={{ article: story.slug }}>{story.headline}</NewsLink>
+          <NewsLink to={{ article: story.slug }}>
+            <Unbroken text={story.headline} />
+          </NewsLink>
         </Heading>
         {variant !== 'compact' && story.summary && (
           <p className="story__summary">{story.summary}</p>

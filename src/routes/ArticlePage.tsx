@@ -12,6 +12,7 @@ import { LeadImage } from '../components/LeadImage.tsx';
 import { PageMeta } from '../components/PageMeta.tsx';
 import { BodyPlaceholder } from '../components/Placeholder.tsx';
 import { TagLinks } from '../components/TagLinks.tsx';
+import { Unbroken } from '../components/Unbroken.tsx';
 import { describeError } from '../news/describeError.ts';
 import { sameDay } from '../news/formatDate.ts';
 import { paths } from '../news/paths.ts';
@@ -84,7 +85,7 @@ export function ArticlePage() {
             </p>
           )}
           <h1 id="article-headline" tabIndex={-1}>
-            {story.headline}
+            <Unbroken text={story.headline} />
           </h1>
           {story.summary && <p className="standfirst">{story.summary}</p>}
           <div className="article__meta">

@@ -136,4 +136,26 @@ describe('page layout', () => {
     expect(older.x + older.width).toBeLessThanOrEqual(375);
     expect(numbers.y).toBeGreaterThanOrEqual(newer.y + newer.height);
   });
+
+  test('a headline never breaks inside a hyphenated word', async () => {
+    const story = session()
+      .api.listing('latest')
+      .items.find((item) => /\S-\S/.test(item.headline));
+    if (!story) throw new Error('the sample needs a hyphenated headline');
+    for (const width of [320, 375, 414]) {
+      const page = await session().open(`/article/${story.slug}`, {
+        viewport: { width, height: 800 },
+      });
+      await expectH1(page, story.headline);
+      await waitForSettled(page);
+      const split = await page.evaluate(() =>
+        [...document.querySelectorAll('main .nowrap')]
+          .filter((word) => word.getClientRects().length > 1)
+          .map((word) => word.textContent),
+      );
+      expect(await page.locator('main h1 .nowrap').count()).toBeGreaterThan(0);
+      expect(split, `at ${String(width)} px`).toEqual([]);
+      await page.context().close();
+    }
+  });
 });

@@ -229,4 +229,14 @@ describe('the article page', () => {
       expect(heading).toHaveFocus();
     });
   });
+
+  it('keeps each hyphenated word of its headline whole, and its name as written', async () => {
+    const latest = await sampleDocument<Listing>('latest/1.json');
+    const story = latest.items.find((item) => /\S-\S/.test(item.headline));
+    if (!story) throw new Error('the sample needs a hyphenated headline');
+    renderApp(`/article/${story.slug}`);
+    const heading = await screen.findByRole('heading', { level: 1, name: story.headline });
+    const words = [...heading.querySelectorAll('.nowrap')].map((word) => word.textContent);
+    expect(words).toEqual(story.headline.match(/[^\s-]+(?:-[^\s-]+)+/g));
+  });
 });

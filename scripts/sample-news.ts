@@ -391,12 +391,28 @@ function renderBody(
       }
     },
     renderer: {
-      image({ href, text: alt, title }) {
+      image({ href, text: alt }) {
         const size = images.get(href);
         const src = path.posix.relative(path.posix.dirname(docPath), href);
-        return `<img src="${escapeAttr(src)}" alt="${escapeAttr(alt)}"${title ? ` title="${escapeAttr(title)}"` : ''}${
+        return `<img src="${escapeAttr(src)}" alt="${escapeAttr(alt)}"${
           size ? ` width="${size.width}" height="${size.height}"` : ''
         }>`;
+      },
+      // An image alone in its paragraph is a figure; its title, "caption || credit", its caption.
+      paragraph(token) {
+        const [only, ...others] = token.tokens;
+        if (only?.type !== 'image' || others.length > 0) return false;
+        const { title } = only as Tokens.Image;
+        const [caption = '', credit = ''] = (title ?? '').split(' || ').map((part) => part.trim());
+        const captionHtml = [
+          caption && escapeAttr(caption),
+          credit && `<small>${escapeAttr(credit)}</small>`,
+        ]
+          .filter(Boolean)
+          .join(' ');
+        return `<figure>${this.parser.parseInline(token.tokens)}${
+          captionHtml ? `<figcaption>${captionHtml}</figcaption>` : ''
+        }</figure>\n`;
       },
     },
   });

@@ -11,6 +11,8 @@ interface StoryBoxProps {
   failed?: boolean;
   onRetry?: () => void;
   placeholderCount?: number;
+  /** Beside a story, headlines alone; below it, with their pictures and summaries. */
+  variant?: 'compact' | 'standard';
 }
 
 /** A titled block of headlines beside or below a story ("Latest News", "More news from …"). */
@@ -21,6 +23,7 @@ export function StoryBox({
   failed = false,
   onRetry,
   placeholderCount = 4,
+  variant = 'compact',
 }: StoryBoxProps) {
   return (
     <section className="story-box" aria-labelledby={id}>
@@ -37,9 +40,9 @@ export function StoryBox({
           )}
         </p>
       ) : stories ? (
-        <StoryList stories={stories} variant="compact" headingLevel={3} />
+        <StoryList stories={stories} variant={variant} headingLevel={3} />
       ) : (
-        <StoryListPlaceholder count={placeholderCount} compact />
+        <StoryListPlaceholder count={placeholderCount} compact={variant === 'compact'} />
       )}
     </section>
   );

@@ -64,6 +64,7 @@ export function ArticleMore({
             failed={fromSource.failed}
             onRetry={fromSource.retry}
             placeholderCount={MORE_FROM_SOURCE}
+            variant="standard"
           />
         )}
         {related && related.length > 0 && (
@@ -72,6 +73,7 @@ export function ArticleMore({
             title="Related stories"
             stories={relatedShown}
             placeholderCount={Math.min(related.length, RELATED)}
+            variant="standard"
           />
         )}
       </div>

@@ -148,9 +148,13 @@ describe('page layout', () => {
       });
       await expectH1(page, story.headline);
       await waitForSettled(page);
+      // Each compound on one line: its box one line of its headline high.
       const split = await page.evaluate(() =>
         [...document.querySelectorAll('main .nowrap')]
-          .filter((word) => word.getClientRects().length > 1)
+          .filter((word) => {
+            const lineHeight = parseFloat(getComputedStyle(word).lineHeight);
+            return word.getBoundingClientRect().height > lineHeight * 1.5;
+          })
           .map((word) => word.textContent),
       );
       expect(await page.locator('main h1 .nowrap').count()).toBeGreaterThan(0);

@@ -137,9 +137,15 @@ describe('the article page', () => {
     });
     const sourceListing = await sampleDocument<Listing>(`sources/${article.source.slug}/1.json`);
     const expectedFromSource = expectBlock(sourceListing.items, 4);
+    const withPictures = sourceListing.items.filter(
+      (item) => item.image && expectedFromSource.includes(item.headline),
+    );
     expect(expectedFromSource.length).toBeGreaterThan(0);
     await within(fromSource).findByRole('link', { name: expectedFromSource[0] ?? '' });
     expect(headlines(fromSource)).toEqual(expectedFromSource);
+    // Below the story, the lists show their stories' pictures.
+    expect(fromSource.querySelectorAll('img')).toHaveLength(withPictures.length);
+    expect(withPictures.length).toBeGreaterThan(0);
 
     const listed = within(main)
       .getAllByRole('heading', { level: 3 })

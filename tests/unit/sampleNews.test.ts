@@ -38,6 +38,11 @@ describe('the sample news content', () => {
     for (const feature of ['<h2>', '<ul>', '<img ', 'href="https://', '.json"', '“']) {
       expect(bodies).toContain(feature);
     }
+    // A picture in a body is a figure, with its caption and, smaller, its credit.
+    expect(bodies).toMatch(
+      /<figure><img [^>]+><figcaption>[^<]+ <small>(Chart|Map|Graphic): [^<]+<\/small><\/figcaption><\/figure>/,
+    );
+    expect(bodies).not.toMatch(/<p><img /);
   });
 
   it('generates documents that the reader’s own adapter accepts', async () => {

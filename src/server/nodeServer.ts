@@ -209,7 +209,15 @@ export async function main(defaultDist: string): Promise<void> {
   ready.handle = createHandler({
     source,
     relay: remote
-      ? createRelay({ source: config.source, base, timeoutMs: UPSTREAM_TIMEOUT_MS })
+      ? createRelay({
+          source: config.source,
+          base,
+          timeoutMs: UPSTREAM_TIMEOUT_MS,
+          // Servers behind one address share it, so that one signs the next pages another relays.
+          ...(process.env.BROADSHEET_RELAY_SECRET
+            ? { secret: new TextEncoder().encode(process.env.BROADSHEET_RELAY_SECRET) }
+            : {}),
+        })
       : undefined,
     config: rawConfig,
     sanitize,

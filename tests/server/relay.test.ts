@@ -62,4 +62,97 @@ describe('the relay', () => {
     const answer = await relay.handle(new Request(`${READER}/_source/news.json`));
     expect(answer?.status).toBe(502);
   });
+
+  describe('a JSON Feed’s next page on another host', () => {
+    function feedPages(): string[] {
+      const urls: string[] = [];
+      server.use(
+        http.get('https://upstream.test/feeds/news.json', ({ request }) => {
+          urls.push(request.url);
+          return HttpResponse.json(
+            {
+              version: 'https://jsonfeed.org/version/1.1',
+              title: 'News',
+              items: [],
+              next_url: 'https://archive.test/older/2.json',
+            },
+            { headers: { ETag: '"v1"' } },
+          );
+        }),
+        http.get('https://archive.test/older/2.json', ({ request }) => {
+          urls.push(request.url);
+          return HttpResponse.json({ items: [], next_url: '3.json' });
+        }),
+        http.get('https://elsewhere.test/*', ({ request }) => {
+          urls.push(request.url);
+          return HttpResponse.json({});
+        }),
+      );
+      return urls;
+    }
+
+    it('is named as an address of the relay’s own, which it forwards, and so on down the pages', async () => {
+      const urls = feedPages();
+      const first = await relay.handle(new Request(`${READER}/_source/news.json`));
+      const feed = (await first?.json()) as { next_url: string; title: string };
+      expect(feed.title).toBe('News');
+      expect(feed.next_url).toMatch(/^\/_source\/~next\/[\w-]+\.[\w-]+$/);
+      // The body is the relay's: the source's validator does not name it.
+      expect(first?.headers.get('ETag')).toBeNull();
+
+      const second = await relay.handle(new Request(new URL(feed.next_url, READER)));
+      expect(second?.status).toBe(200);
+      const page2 = (await second?.json()) as { next_url: string };
+      expect(urls).toEqual([
+        'https://upstream.test/feeds/news.json',
+        'https://archive.test/older/2.json',
+      ]);
+      // A relative next page resolves against the page that names it.
+      const third = new URL(page2.next_url, READER).pathname.split('/').at(-1) ?? '';
+      const [encoded = ''] = third.split('.');
+      expect(Buffer.from(encoded, 'base64url').toString()).toBe(
+        'https://archive.test/older/3.json',
+      );
+    });
+
+    it('is forwarded only with the relay’s own signature: no other address, no other server’s', async () => {
+      const urls = feedPages();
+      const forged = Buffer.from('https://elsewhere.test/secret').toString('base64url');
+      for (const path of [
+        `/_source/~next/${forged}.AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA`,
+        `/_source/~next/${forged}`,
+        '/_source/~next/not-base64!.x',
+      ]) {
+        const answer = await relay.handle(new Request(`${READER}${path}`));
+        expect(answer?.status, path).toBe(404);
+      }
+      const first = await relay.handle(new Request(`${READER}/_source/news.json`));
+      const { next_url: next } = (await first?.json()) as { next_url: string };
+      const other = createRelay({
+        source: { type: 'jsonfeed', url: 'https://upstream.test/feeds/news.json' },
+        base: '/',
+        timeoutMs: 1_000,
+      });
+      expect((await other.handle(new Request(new URL(next, READER))))?.status).toBe(404);
+      // Servers that share a secret accept each other's.
+      const secret = new TextEncoder().encode('shared');
+      const one = createRelay({
+        source: { type: 'jsonfeed', url: 'https://upstream.test/feeds/news.json' },
+        base: '/',
+        timeoutMs: 1_000,
+        secret,
+      });
+      const two = createRelay({
+        source: { type: 'jsonfeed', url: 'https://upstream.test/feeds/news.json' },
+        base: '/',
+        timeoutMs: 1_000,
+        secret,
+      });
+      const named = (await (
+        await one.handle(new Request(`${READER}/_source/news.json`))
+      )?.json()) as { next_url: string };
+      expect((await two.handle(new Request(new URL(named.next_url, READER))))?.status).toBe(200);
+      expect(urls.filter((url) => url.startsWith('https://elsewhere.test'))).toEqual([]);
+    });
+  });
 });

@@ -68,6 +68,8 @@ export default defineConfig(({ isSsrBuild }) => ({
           environment: 'jsdom',
           include: ['tests/unit/**/*.test.{ts,tsx}'],
           setupFiles: ['tests/unit/setup.ts'],
+          // Longer than a wait for what a page shows (5 s, tests/unit/setup.ts), which it must outlast.
+          testTimeout: 15_000,
         },
       },
       {

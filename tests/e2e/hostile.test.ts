@@ -490,9 +490,11 @@ describe('documents too large to read at once', () => {
   }
 
   // The bound has room on a loaded machine: the article page's largest task
-  // (committing and laying out its 40,000-paragraph body; what goes beside it
-  // follows a task later) measures 130-280 ms on a two-core machine.
-  test('no single document blocks the main thread for more than 300 ms while a page renders', async () => {
+  // is reading, checking and sanitizing its 8 MB document in one go (a
+  // profile: the adapter's reading and parsing, DOMPurify, garbage collection),
+  // 130-450 ms on a two-core machine. Its layout, and what goes beside it,
+  // come in tasks of their own. Splitting that task is open (decision 006).
+  test('no single document blocks the main thread for more than 500 ms while a page renders', async () => {
     const { server, base } = session();
     const documents = hostileApi();
     // Small stories, so that 50,000 of them still fit the document limit and are really parsed.
@@ -554,7 +556,7 @@ describe('documents too large to read at once', () => {
       await page.context().close();
     }
     console.log(`Main thread, hostile documents:\n  ${report.join('\n  ')}`);
-    expect(worst, report.join('\n')).toBeLessThan(300);
+    expect(worst, report.join('\n')).toBeLessThan(500);
   });
 
   test('a document over the limit is refused with a clear message, at once', async () => {

@@ -211,8 +211,8 @@ describe('the limits, on every source', () => {
     const started = performance.now();
     const source = createJsonFeedSource('https://feed.test/feed.json');
     const listing = await source.listing({ kind: 'latest' }, 1);
-    // Generous: a guard against reading everything, not a benchmark.
-    expect(performance.now() - started).toBeLessThan(3_000);
+    // Generous: a guard against reading everything (minutes), not a benchmark (about 2 s on two busy cores).
+    expect(performance.now() - started).toBeLessThan(10_000);
     expect(listing.total).toBe(LIMITS.feedItems);
     expect(nextAsked, 'pages fetched past the limit').toBe(0);
     const first = listing.items.find((item) => item.slug.startsWith('0-'));

@@ -232,6 +232,10 @@ export async function main(defaultDist: string): Promise<void> {
   console.log(
     `Broadsheet: serving ${self} (reading ${config.source.type} news from ${config.source.url}; ${SOURCE_VARIABLE}=TYPE:URL reads another)`,
   );
+  if (!publicOrigin)
+    console.log(
+      "Broadsheet: pages name each request's own host in their canonical and link-preview URLs; behind a proxy or CDN, set BROADSHEET_ORIGIN=https://your.site",
+    );
 
   let stopping = false;
   const stop = (signal: string) => {

@@ -95,6 +95,10 @@ export async function prerenderSite(options: PrerenderOptions): Promise<{ pages:
       `Broadsheet: prerendered ${String(pages.length)} pages and 404.html into ${path.relative(process.cwd(), distDir) || '.'}/` +
         ` (${FALLBACK_FILE} renders any other address in the browser)`,
     );
+    if (!publicOrigin)
+      log(
+        'Broadsheet: canonical and link-preview URLs are root-relative, which link previews (social networks, chat apps) ignore: build with BROADSHEET_ORIGIN=https://your.site to make them absolute',
+      );
     return { pages: pages.length + 1 };
   } finally {
     await files.close();

@@ -1,4 +1,6 @@
-import { readFileSync } from 'node:fs';
+import { execFileSync } from 'node:child_process';
+import { cpSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import os from 'node:os';
 import path from 'node:path';
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, test } from 'vitest';
@@ -148,5 +150,45 @@ describe('the prerendered site on a static host', () => {
       await context.close();
       await elsewhere.close();
     }
+  });
+});
+
+describe('prerendering for a site whose address the build is told, or not', () => {
+  /** `npm run build`'s last step, on a copy of the site's build: what it prints, and the files it writes. */
+  function prerender(env: NodeJS.ProcessEnv) {
+    const copy = mkdtempSync(path.join(os.tmpdir(), 'broadsheet-prerender-'));
+    try {
+      cpSync(inject('builds').root, copy, { recursive: true });
+      const printed = execFileSync(
+        process.execPath,
+        [path.join(path.dirname(inject('builds').server), 'prerender.js')],
+        { env: { ...process.env, ...env, BROADSHEET_DIST: copy }, encoding: 'utf8' },
+      );
+      const story = api.listing('top').items[0];
+      const article = readFileSync(path.join(copy, `article/${story?.slug ?? ''}.html`), 'utf8');
+      return { printed, article, slug: story?.slug ?? '' };
+    } finally {
+      rmSync(copy, { recursive: true, force: true });
+    }
+  }
+
+  test('without BROADSHEET_ORIGIN it says that link previews need it, and writes root-relative URLs', () => {
+    const { printed, article, slug } = prerender({ BROADSHEET_ORIGIN: '' });
+    expect(printed).toContain('build with BROADSHEET_ORIGIN=https://your.site');
+    expect(article).toContain(`<link rel="canonical" href="/article/${slug}"/>`);
+  });
+
+  test('with it, canonical and Open Graph URLs are absolute, and it says nothing about them', () => {
+    const { printed, article, slug } = prerender({ BROADSHEET_ORIGIN: 'https://news.example' });
+    expect(printed).not.toContain('BROADSHEET_ORIGIN');
+    expect(article).toContain(
+      `<link rel="canonical" href="https://news.example/article/${slug}"/>`,
+    );
+    expect(article).toContain(
+      `<meta property="og:url" content="https://news.example/article/${slug}"/>`,
+    );
+    expect(article).toMatch(
+      /<meta property="og:image" content="https:\/\/news\.example\/api\/images\/[^"]+"\/>/,
+    );
   });
 });

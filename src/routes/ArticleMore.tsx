@@ -1,6 +1,6 @@
-import { Link } from 'react-router';
 import { useQuery } from '@tanstack/react-query';
 import { startTransition, useEffect, useState, useSyncExternalStore } from 'react';
+import { Link } from 'react-router';
 import { useApp } from './AppContext.ts';
 import { StoryBox } from '../components/StoryBox.tsx';
 import { distinctBlocks } from '../news/distinct.ts';

@@ -1,5 +1,5 @@
-import { Link } from 'react-router';
 import { useQuery, useSuspenseQuery } from '@tanstack/react-query';
+import { Link } from 'react-router';
 import { useSite } from '../components/SiteContext.ts';
 import { useApp } from './AppContext.ts';
 import { PageMeta } from '../components/PageMeta.tsx';

@@ -68,12 +68,8 @@ export function createRelay(options: {
   /** A next page the relay named itself: its URL, if the signature is the relay's. */
   function signedTarget(rest: string): URL | undefined {
     const [encoded = '', signature = ''] = rest.slice(NEXT.length).split('.');
-    let url: string;
-    try {
-      url = Buffer.from(encoded, 'base64url').toString('utf8');
-    } catch {
-      return undefined;
-    }
+    // Base64url decoding never throws: what is not base64url fails the signature.
+    const url = Buffer.from(encoded, 'base64url').toString('utf8');
     const expected = Buffer.from(sign(url));
     const given = Buffer.from(signature);
     if (given.length !== expected.length || !timingSafeEqual(given, expected)) return undefined;
@@ -135,31 +131,31 @@ export function createRelay(options: {
       request.method === 'GET' &&
       size < MAX_REWRITTEN
     ) {
-      // Its body is the relay's now: the source's validators no longer name it.
-      headers.delete('etag');
-      headers.delete('last-modified');
-      return new Response(await withRelayedNext(answer, target), {
-        status: answer.status,
-        headers,
-      });
+      const text = await answer.text();
+      const relayed = withRelayedNext(text, target);
+      if (relayed !== undefined) {
+        // Its body is the relay's now: the source's validators no longer name it.
+        headers.delete('etag');
+        headers.delete('last-modified');
+      }
+      return new Response(relayed ?? text, { status: answer.status, headers });
     }
     return new Response(answer.body, { status: answer.status, headers });
   }
 
-  /** A feed page with its `next_url` written as the relay's own signed address. */
-  async function withRelayedNext(answer: Response, at: URL): Promise<string> {
-    const text = await answer.text();
+  /** A feed page with its `next_url` written as the relay's own signed address; undefined when it names none. */
+  function withRelayedNext(text: string, at: URL): string | undefined {
     let feed: unknown;
     try {
       feed = JSON.parse(text);
     } catch {
-      return text; // The reader's adapter says what is wrong with it.
+      return undefined; // The reader's adapter says what is wrong with it.
     }
-    if (typeof feed !== 'object' || feed === null || !('next_url' in feed)) return text;
+    if (typeof feed !== 'object' || feed === null || !('next_url' in feed)) return undefined;
     const next = feed.next_url;
-    if (typeof next !== 'string' || !URL.canParse(next, at)) return text;
+    if (typeof next !== 'string' || !URL.canParse(next, at)) return undefined;
     const url = new URL(next, at);
-    if (url.protocol !== 'https:' && url.protocol !== 'http:') return text;
+    if (url.protocol !== 'https:' && url.protocol !== 'http:') return undefined;
     const relayed = `${prefix}${NEXT}${Buffer.from(url.href).toString('base64url')}.${sign(url.href)}`;
     return JSON.stringify({ ...feed, next_url: relayed });
   }

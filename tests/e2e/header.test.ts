@@ -84,7 +84,6 @@ describe('the site header', () => {
     await expectH1(page, `${session().api.site().name}: front page`);
     const nav = page.getByRole('navigation', { name: 'Sections' });
     const menu = nav.getByText('Sections', { exact: true });
-    expect(await menu.boundingBox()).toMatchObject({ height: expect.any(Number) as number });
     expect((await menu.boundingBox())?.height).toBeGreaterThanOrEqual(44);
     // Folded: no half-hidden strip of links running off the screen.
     for (const name of sectionNames())

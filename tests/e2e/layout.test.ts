@@ -72,6 +72,19 @@ describe('page layout', () => {
     ).toBe(true);
   });
 
+  test('a heading that links to its listing shows an arrow, which is not part of the link’s name', async () => {
+    const page = await session().open('/', { viewport: { width: 1280, height: 900 } });
+    await expectH1(page, `${session().api.site().name}: front page`);
+    const link = page
+      .getByRole('region', { name: 'Top News' })
+      .getByRole('link', { name: 'Top News', exact: true });
+    expect(
+      await link.evaluate((element) => getComputedStyle(element, '::after').content),
+    ).toContain('›');
+    // The region is named by its heading: no arrow in that name either.
+    expect(await page.getByRole('region', { name: 'Top News', exact: true }).count()).toBe(1);
+  });
+
   test('on a phone, a story card is a small picture beside its headline and a short summary below', async () => {
     const page = await session().open('/', { viewport: { width: 375, height: 800 } });
     await expectH1(page, `${session().api.site().name}: front page`);

@@ -1,5 +1,6 @@
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, test } from 'vitest';
+import { SHARE_TAGS } from '../../src/routes/Layout.tsx';
 import { launchBrowser } from './browser.ts';
 import { startProductionServer, type ProductionServer } from './productionServer.ts';
 import { startStaticServer, type StaticServer } from './staticServer.ts';
@@ -119,12 +120,7 @@ describe('the production server (npm run serve) on the sample news', () => {
         });
         // What the server wrote for link previews describes the page it sent, and only while it is shown.
         const shareTags = () =>
-          page.evaluate(
-            () =>
-              document.head.querySelectorAll(
-                'meta[property],meta[name^="twitter:"],script[type="application/ld+json"]',
-              ).length,
-          );
+          page.evaluate((selector) => document.head.querySelectorAll(selector).length, SHARE_TAGS);
         if (path.startsWith('/article/')) expect(await shareTags()).toBeGreaterThan(5);
         await page
           .getByRole('navigation', { name: 'Sections' })

@@ -115,6 +115,20 @@ describe('the relay', () => {
       );
     });
 
+    it('leaves a page that names no next page as it came, validators and all', async () => {
+      asked();
+      const answer = await relay.handle(new Request(`${READER}/_source/news.json`));
+      server.use(
+        http.get('https://upstream.test/feeds/last.json', () =>
+          HttpResponse.json({ items: [] }, { headers: { ETag: '"last"' } }),
+        ),
+      );
+      const last = await relay.handle(new Request(`${READER}/_source/last.json`));
+      expect(await answer?.json()).toEqual({ ok: true });
+      expect(await last?.json()).toEqual({ items: [] });
+      expect(last?.headers.get('ETag')).toBe('"last"');
+    });
+
     it('is forwarded only with the relay’s own signature: no other address, no other server’s', async () => {
       const urls = feedPages();
       const forged = Buffer.from('https://elsewhere.test/secret').toString('base64url');

@@ -9,6 +9,7 @@ import { readPageState, routerHydration, STATE_ELEMENT_ID, type PageState } from
 import { createQueryClient } from './queries/queryClient.ts';
 import { AppRoot } from './routes/AppRoot.tsx';
 import { loadSanitizer } from './routes/lazyModules.ts';
+import { deferIslands, wakeIslands } from './routes/island.tsx';
 import { createRoutes, type RouterDeps } from './routes/router.tsx';
 import { lazySource } from './sources/lazySource.ts';
 import './styles.css';
@@ -84,6 +85,12 @@ async function hydratePage(container: HTMLElement, state: PageState, configUrl: 
   await loadMatchedRoutes(routes);
   const router = createBrowserRouter(routes, { basename, hydrationData: routerHydration(state) });
   document.getElementById(STATE_ELEMENT_ID)?.remove();
+  // Parts of the page that wait for the reader (islands) wake at the first navigation.
+  deferIslands();
+  const stopWaiting = router.subscribe(() => {
+    stopWaiting();
+    wakeIslands();
+  });
   return hydrateRoot(
     container,
     <StrictMode>

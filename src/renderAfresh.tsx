@@ -7,6 +7,7 @@ import { createQueryClient } from './queries/queryClient.ts';
 import { AppRoot } from './routes/AppRoot.tsx';
 import { BootScreen } from './routes/BootScreen.tsx';
 import { loadSanitizer } from './routes/lazyModules.ts';
+import { wakeIslands } from './routes/island.tsx';
 import { createRoutes } from './routes/router.tsx';
 import { createSource } from './sources/createSource.ts';
 
@@ -28,6 +29,8 @@ export async function renderAfresh(container: HTMLElement, configUrl: string) {
       bootScreen: BootScreen,
     };
     const router = createBrowserRouter(createRoutes(deps), { basename });
+    // Nothing here was rendered by the server: every part loads at once.
+    wakeIslands();
     root.render(
       <StrictMode>
         <AppRoot deps={deps}>

@@ -19,9 +19,12 @@ import { paths } from '../news/paths.ts';
 import { countWords, readingMinutes } from '../news/readingTime.ts';
 import type { Summary } from '../news/types.ts';
 import { articleQuery, findCachedSummary } from '../queries/articles.ts';
-import { ArticleMore } from './ArticleMore.tsx';
+import { island } from './island.tsx';
 import { parseSlug } from './params.ts';
 import { isNotFound } from './RouteError.tsx';
+
+// The lists below and beside the story come a moment later than the story, with code of their own.
+const ArticleMore = island(() => import('./ArticleMore.tsx').then((module) => module.ArticleMore));
 
 export function ArticlePage() {
   const app = useApp();

@@ -1,5 +1,9 @@
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
+import { gzipSync } from 'node:zlib';
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, test } from 'vitest';
+import { SERVER_BUDGET_BYTES } from '../../scripts/bundle-budget.ts';
 import { SHARE_TAGS } from '../../src/routes/Layout.tsx';
 import { launchBrowser } from './browser.ts';
 import { startProductionServer, type ProductionServer } from './productionServer.ts';
@@ -156,6 +160,49 @@ describe('the production server (npm run serve) on the sample news', () => {
       }
     },
   );
+  test('the lists beside an article load their code when the reader reaches them: until then the page loads less than its budget, and their links are plain links', async () => {
+    const seen = await openWatched(browser);
+    const { page, context } = seen;
+    try {
+      const story = api.listing('latest').items[0];
+      await page.goto(url(`/article/${story?.slug ?? ''}`));
+      await page.waitForLoadState('networkidle');
+      await hydrated(page);
+      const aside = page.getByRole('complementary', { name: 'More news' });
+      const fromTop = aside.getByRole('region', { name: 'Top News' }).getByRole('link').nth(1);
+      // Shown as the server sent it, its code not loaded.
+      expect(await fromTop.isVisible()).toBe(true);
+      const islandCode = () => seen.scripts.filter((script) => script.includes('ArticleMore'));
+      expect(islandCode()).toEqual([]);
+      const root = inject('builds').root;
+      const loaded = seen.scripts.reduce(
+        (sum, script) => sum + gzipSync(readFileSync(path.join(root, script))).length,
+        0,
+      );
+      console.log(`JavaScript loaded by a server-rendered article until idle: ${loaded} B gzip`);
+      expect(loaded, 'JavaScript loaded until idle, gzip').toBeLessThanOrEqual(SERVER_BUDGET_BYTES);
+
+      await page.evaluate(() => {
+        Object.assign(window, { __sameDocument: true });
+      });
+      // The pointer on its way to a headline brings the code; the click is the reader's own.
+      await fromTop.hover();
+      await expect.poll(islandCode).toHaveLength(1);
+      const headline = (await fromTop.textContent()) ?? '';
+      await fromTop.click();
+      await expect.poll(() => page.getByRole('heading', { level: 1 }).textContent()).toBe(headline);
+      expect(
+        await page.evaluate(
+          () => (window as unknown as { __sameDocument?: boolean }).__sameDocument,
+        ),
+        'the page was not reloaded',
+      ).toBe(true);
+      expect(seen.console).toEqual([]);
+      expect(seen.errors).toEqual([]);
+    } finally {
+      await context.close();
+    }
+  });
 });
 
 describe('the production server on a source that fails, then heals', () => {

@@ -117,7 +117,8 @@ describe('the article page', () => {
       for (const story of picked) shown.add(story.slug);
       return picked.map((story) => story.headline);
     };
-    const related = within(main).getByRole('region', { name: 'Related stories' });
+    // The lists beside the story have code of their own: they come a moment after it.
+    const related = await within(main).findByRole('region', { name: 'Related stories' });
     const expectedRelated = expectBlock(article.related, 4);
     await within(related).findByRole('link', { name: expectedRelated[0] ?? '' });
     expect(headlines(related)).toEqual(expectedRelated);

@@ -103,7 +103,8 @@ describe('the reader on a WordPress site', () => {
       'href',
       '/tag/rock-and-roll',
     );
-    const fromSource = within(main).getByRole('region', {
+    // The lists below the story have code of their own: they come a moment after it.
+    const fromSource = await within(main).findByRole('region', {
       name: 'More news from The Daily Fixture & Co',
     });
     // The site's other posts, less those the feeds beside the article already show.

@@ -3,6 +3,7 @@ import type { ListingRef } from './types.ts';
 /** The reader's own URLs, relative to the router's basename. */
 export const paths = {
   home: () => '/',
+  about: () => '/about',
   article: (slug: string) => `/article/${slug}`,
   listing(ref: ListingRef, page = 1): string {
     const base = 'slug' in ref ? `/${ref.kind}/${ref.slug}` : `/${ref.kind}`;

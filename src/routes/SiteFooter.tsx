@@ -2,23 +2,42 @@ import { Link } from 'react-router';
 import { paths } from '../news/paths.ts';
 import type { Site } from '../news/types.ts';
 
+/** The site's name, and every way on from the end of a page: its sections, feeds and own pages. */
 export function SiteFooter({ site }: { site: Site }) {
   return (
     <footer className="site-footer">
       <div className="site-footer__inner">
-        <p className="site-footer__name">{site.name}</p>
-        {site.description && <p>{site.description}</p>}
-        <ul className="site-footer__links">
-          <li>
-            <Link to={paths.listing({ kind: 'latest' })}>Latest News</Link>
-          </li>
-          <li>
-            <Link to={paths.listing({ kind: 'top' })}>Top News</Link>
-          </li>
-          <li>
-            <Link to="/embed">Embed these headlines</Link>
-          </li>
-        </ul>
+        <div className="site-footer__about">
+          <p className="site-footer__name">{site.name}</p>
+          {site.description && <p>{site.description}</p>}
+        </div>
+        <nav aria-label="Footer" className="site-footer__nav">
+          {site.sections.length > 0 && (
+            <ul>
+              {site.sections.map((section) => (
+                <li key={section.slug}>
+                  <Link to={paths.listing({ kind: 'section', slug: section.slug })}>
+                    {section.name}
+                  </Link>
+                </li>
+              ))}
+            </ul>
+          )}
+          <ul>
+            <li>
+              <Link to={paths.listing({ kind: 'latest' })}>Latest News</Link>
+            </li>
+            <li>
+              <Link to={paths.listing({ kind: 'top' })}>Top News</Link>
+            </li>
+            <li>
+              <Link to={paths.about()}>About</Link>
+            </li>
+            <li>
+              <Link to="/embed">Embed these headlines</Link>
+            </li>
+          </ul>
+        </nav>
         <p className="site-footer__credit">Read with Broadsheet, an open-source news reader.</p>
       </div>
     </footer>

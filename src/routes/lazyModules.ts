@@ -6,6 +6,7 @@ export const loadListingPage = () =>
   import('./ListingPage.tsx').then((module) => module.ListingPage);
 export const loadArticlePage = () =>
   import('./ArticlePage.tsx').then((module) => module.ArticlePage);
+export const loadAboutPage = () => import('./AboutPage.tsx').then((module) => module.AboutPage);
 /** The embed builder (/embed): its loader and page come in one chunk. */
 export const loadEmbedBuilder = () => import('./EmbedBuilder.tsx');
 /** The body sanitizer (DOMPurify), for an article the browser fetches itself. */

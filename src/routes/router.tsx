@@ -8,6 +8,7 @@ import { loadQuery, prefetchQuery } from '../queries/load.ts';
 import { siteQuery } from '../queries/site.ts';
 import { Layout } from './Layout.tsx';
 import {
+  loadAboutPage,
   loadArticlePage,
   loadEmbedBuilder,
   loadFrontPage,
@@ -111,6 +112,8 @@ export function createRoutes(deps: RouterDeps): RouteObject[] {
                 Component: () => loadEmbedBuilder().then((module) => module.EmbedBuilder),
               },
             },
+            // No loader: the page needs only site.json, which the root route loads.
+            { path: 'about', lazy: { Component: loadAboutPage } },
             // Never rendered (the loader always throws); the boundary shows Not Found.
             { path: '*', loader: () => notFound(), Component: NotFound },
           ],

@@ -40,8 +40,9 @@ export interface PrerenderOptions {
 }
 
 /**
- * Render the front page, Latest and Top News, every section, tag, source and
- * author listing's first page, every article, and Not Found (as 404.html);
+ * Render the front page, Latest and Top News, About, the embed builder, every
+ * section, tag, source and author listing's first page, every article, and
+ * Not Found (as 404.html);
  * keep the build's own index.html as the fallback shell.
  */
 export async function prerenderSite(options: PrerenderOptions): Promise<{ pages: number }> {
@@ -107,7 +108,7 @@ export async function prerenderSite(options: PrerenderOptions): Promise<{ pages:
 
 /** Every page a reader can reach by following links, first pages only (`?page=N` is the browser's: decision 010). */
 async function pagesOf(source: NewsSource): Promise<string[]> {
-  const found = new Set<string>(['', 'latest', 'top', 'embed']);
+  const found = new Set<string>(['', 'latest', 'top', 'about', 'embed']);
   const listing = (ref: ListingRef) => found.add(paths.listing(ref).slice(1));
   const site = await source.site();
   for (const section of site.sections) listing({ kind: 'section', slug: section.slug });

@@ -27,6 +27,11 @@ const pages: PageCase[] = [
     h1: () => session().api.listing('tags/port-avel').title,
   },
   {
+    name: 'About',
+    path: () => '/about',
+    h1: () => `About ${session().api.site().name}`,
+  },
+  {
     name: 'Not Found',
     path: () => '/no/such/page',
     h1: () => 'Page not found',

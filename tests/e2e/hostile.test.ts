@@ -321,7 +321,7 @@ describe('a hostile source, in Chromium', () => {
     const navigations = await page
       .getByRole('navigation')
       .evaluateAll((elements) => elements.map((element) => element.getAttribute('aria-label')));
-    expect(navigations).toEqual(['Sections']);
+    expect(navigations).toEqual(['Sections', 'Footer']);
     const complementary = await page
       .getByRole('complementary')
       .evaluateAll((elements) => elements.map((element) => element.getAttribute('aria-label')));

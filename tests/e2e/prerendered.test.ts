@@ -37,6 +37,7 @@ describe('the prerendered site on a static host', () => {
       'index.html',
       'latest.html',
       'top.html',
+      'about.html',
       '404.html',
       `article/${top?.slug ?? ''}.html`,
     ])

@@ -139,6 +139,31 @@ describe('the server render', () => {
   });
 
   it.each([
+    ['/', '/about', ''],
+    ['/news/', '/news/about', '/news'],
+  ])(
+    'renders the About page with its heading and canonical link, under base %s',
+    async (base, path, root) => {
+      const site = await sampleDocument<Site>('site.json');
+      const { response, document } = await renderPage(path, { base });
+      expect(response.status).toBe(200);
+      expect(text(document.querySelector('main h1'))).toBe(`About ${site.name}`);
+      expect(document.title).toBe(`About ${site.name}`);
+      expect(document.head.querySelector('link[rel="canonical"]')?.getAttribute('href')).toBe(
+        `${READER}${root}/about`,
+      );
+      const footer = document.querySelector('footer nav[aria-label="Footer"]');
+      expect(footer?.querySelector(`a[href="${root}/about"]`)).not.toBeNull();
+      for (const section of site.sections)
+        expect(
+          document.querySelector(`main a[href="${root}/section/${section.slug}"]`),
+          section.name,
+        ).not.toBeNull();
+      expectNoInlineScript(document);
+    },
+  );
+
+  it.each([
     ['an unknown address', '/no/such/page'],
     ['an unknown article', '/article/no-such-story'],
     ['a page past the last', '/latest?page=999'],

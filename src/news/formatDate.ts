@@ -3,11 +3,19 @@ import { dateTimeFormat, relativeTimeFormat } from './locale.ts';
 const DAY_MS = 24 * 60 * 60 * 1000;
 
 /**
- * "3 hours ago" within the last 24 hours, "8 Nov 2017" otherwise (with the
- * time when asked, e.g. for an update on the day), in the site's language. A
- * date in the (near) future reads as "just now" rather than "in 5 minutes":
- * clocks disagree. Dates are in `timeZone` (IANA name), or the reader's own
- * time zone when it is not given.
+ * A date as the reader sees it, by the one rule every page, card, list and
+ * widget follows (docs/design.md, "Dates"), in the site's language:
+ *
+ * - within 24 hours of `now`, relative: "25 minutes ago", "3 hours ago";
+ *   "now" under a minute, and for a date ahead of `now` (clocks disagree);
+ * - after that, the date: "8 Nov 2017" (day, short month, year);
+ * - that date has the time of day ("8 Nov 2017, 09:15") only `withTime`:
+ *   for a story's publication and its update alike, when it has both and
+ *   they fall on the same day (`sameDay`), so that they can be told apart;
+ *   never for a date alone.
+ *
+ * Dates are in `timeZone` (IANA name), or the reader's own when it is not
+ * given.
  */
 export function formatDate(
   iso: string,
@@ -17,9 +25,10 @@ export function formatDate(
 ): string {
   const time = Date.parse(iso);
   const age = now - time;
-  if (age < DAY_MS && age > -DAY_MS) {
+  if (Math.abs(age) < DAY_MS) {
     const rtf = relativeTimeFormat(language);
-    const minutes = Math.max(0, Math.floor(age / 60_000));
+    const minutes = Math.floor(age / 60_000);
+    // Under a minute, or ahead of `now`.
     if (minutes < 1) return rtf.format(0, 'second');
     if (minutes < 60) return rtf.format(-minutes, 'minute');
     return rtf.format(-Math.floor(minutes / 60), 'hour');
@@ -29,7 +38,8 @@ export function formatDate(
     month: 'short',
     year: 'numeric',
     ...(options.withTime ? { hour: '2-digit', minute: '2-digit' } : {}),
-    ...(options.timeZone ? { timeZone: options.timeZone } : {}),
+    // Undefined: the reader's own.
+    timeZone: options.timeZone,
   }).format(time);
 }
 
@@ -42,17 +52,18 @@ export function formatFullDate(
   return dateTimeFormat(language, {
     dateStyle: 'full',
     timeStyle: 'short',
-    ...(timeZone ? { timeZone } : {}),
+    timeZone,
   }).format(Date.parse(iso));
 }
 
 /** Both instants fall on the same calendar day in `timeZone` (the reader's own when not given). */
 export function sameDay(a: string, b: string, timeZone?: string): boolean {
+  // The date as formatDate writes it (in any language: the same day reads the same).
   const day = dateTimeFormat(undefined, {
+    day: 'numeric',
+    month: 'short',
     year: 'numeric',
-    month: '2-digit',
-    day: '2-digit',
-    ...(timeZone ? { timeZone } : {}),
+    timeZone,
   });
   return day.format(Date.parse(a)) === day.format(Date.parse(b));
 }

@@ -1,5 +1,5 @@
 import { useSuspenseQuery } from '@tanstack/react-query';
-import { useMatches, useParams, useSearchParams } from 'react-router';
+import { useMatches, useParams } from 'react-router';
 import { useSite } from '../components/SiteContext.ts';
 import { useApp } from './AppContext.ts';
 import { PageMeta } from '../components/PageMeta.tsx';
@@ -8,7 +8,7 @@ import { StoryCard } from '../components/StoryCard.tsx';
 import { StoryList } from '../components/StoryList.tsx';
 import { listingKinds, type ListingKind, type ListingRef } from '../news/types.ts';
 import { listingQuery } from '../queries/listings.ts';
-import { listingRef, parsePage } from './params.ts';
+import { listingRef, usePage } from './params.ts';
 
 const kickers: Record<ListingKind, string | undefined> = {
   latest: undefined,
@@ -54,9 +54,8 @@ export function ListingPage() {
   const site = useSite();
   const kind = useListingKind();
   const params = useParams();
-  const [search] = useSearchParams();
   const ref = listingRef(kind, params.slug);
-  const page = parsePage(search);
+  const page = usePage();
   const { data: listing } = useSuspenseQuery(listingQuery(source, ref, page));
   const kicker = kickers[kind];
   const pageSuffix = page > 1 ? ` (page ${page} of ${listing.pageCount})` : '';

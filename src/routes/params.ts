@@ -1,4 +1,5 @@
-import { data } from 'react-router';
+import { useEffect } from 'react';
+import { data, useSearchParams } from 'react-router';
 import type { ListingRef } from '../news/types.ts';
 
 export const SLUG = /^[a-z0-9-]{1,120}$/;
@@ -14,12 +15,36 @@ export function parseSlug(slug: string | undefined): string {
   return slug;
 }
 
-/** `?page=N`: absent means 1; anything but a positive whole number is Not Found. */
+/**
+ * `?page=N`: that page; absent, or any other value than a page number
+ * (`abc`, `0`, `1.5`, empty), the first page (see usePage). A page past the
+ * last is the source's Not Found.
+ */
 export function parsePage(search: URLSearchParams): number {
-  const raw = search.get('page');
-  if (raw === null) return 1;
-  if (!/^[1-9]\d{0,5}$/.test(raw)) notFound();
-  return Number(raw);
+  const raw = search.get('page') ?? '';
+  return /^[1-9]\d{0,5}$/.test(raw) ? Number(raw) : 1;
+}
+
+/**
+ * The page of a listing the address asks for, at its one address: with
+ * `?page=1` or a page that is no page, the first page shows, and the address
+ * becomes the listing's own in place of the one asked for, so that Back does
+ * not return to it. (The server redirects such an address itself.)
+ */
+export function usePage(): number {
+  const [search, setSearch] = useSearchParams();
+  const page = parsePage(search);
+  useEffect(() => {
+    if (page === 1 && search.has('page'))
+      setSearch(
+        (next) => {
+          next.delete('page');
+          return next;
+        },
+        { replace: true },
+      );
+  }, [page, search, setSearch]);
+  return page;
 }
 
 export function listingRef(kind: ListingRef['kind'], slug: string | undefined): ListingRef {

@@ -18,6 +18,7 @@ import { articleQuery } from '../queries/articles.ts';
 import { createQueryClient } from '../queries/queryClient.ts';
 import { siteQuery } from '../queries/site.ts';
 import { AppRoot } from '../routes/AppRoot.tsx';
+import { parsePage } from '../routes/params.ts';
 import { createRoutes, type RouterDeps } from '../routes/router.tsx';
 import type { NewsSource } from '../sources/NewsSource.ts';
 import { articleShareMeta } from './articleShareMeta.ts';
@@ -185,7 +186,8 @@ function statusOf(context: StaticHandlerContext): number {
 
 /**
  * The one address of a page, when `url` is another spelling of it: no
- * trailing slash but on the base itself, which has one; no `page=1`.
+ * trailing slash but on the base itself, which has one; no `page` for the
+ * first page, be it `page=1` or a page that is no page (`page=abc`).
  */
 function canonicalLocation(url: URL, base: string): string | undefined {
   let { pathname } = url;
@@ -194,7 +196,7 @@ function canonicalLocation(url: URL, base: string): string | undefined {
     pathname = pathname.replace(/\/+$/, '');
   let query = url.search;
   const search = new URLSearchParams(url.search);
-  if (search.get('page') === '1') {
+  if (search.has('page') && parsePage(search) === 1) {
     search.delete('page');
     query = search.size > 0 ? `?${search.toString()}` : '';
   }

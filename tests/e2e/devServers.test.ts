@@ -305,7 +305,7 @@ describe.each(NAMES)('%s', (name) => {
     expect(route.type).toMatch(/^text\/html/);
     expect(route.body).toContain('<div id="root">');
     // A query is the app's to read, even one that does not decode.
-    const query = await get(served, `${served.base}article/some-slug?page=%E0%A4%A`, 'text/html');
+    const query = await get(served, `${served.base}article/some-slug?q=%E0%A4%A`, 'text/html');
     expect(query.status).toBe(rendered ? 404 : 200);
     expect(query.type).toMatch(/^text\/html/);
   });

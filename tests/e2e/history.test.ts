@@ -175,11 +175,30 @@ describe('paging through a listing', () => {
     }
   });
 
-  test.each(['999', '0', 'two', '-1'])('/latest?page=%s is Not Found', async (number) => {
+  test('/latest?page=999, past the last page, is Not Found', async () => {
     const site = session().api.site();
-    const page = await session().open(`/latest?page=${number}`);
+    const page = await session().open('/latest?page=999');
     await expectH1(page, 'Page not found');
     await expect.poll(() => page.title()).toBe(`Page not found – ${site.name}`);
     await page.getByRole('link', { name: 'Go to the front page' }).waitFor();
   });
+
+  test.each(['0', 'two', '-1', '1'])(
+    '/latest?page=%s shows the first page at /latest, in place of the address typed',
+    async (number) => {
+      const site = session().api.site();
+      const page1 = session().api.listing('latest', 1);
+      const page = await session().open('/');
+      await expectH1(page, `${site.name}: front page`);
+
+      await page.goto(session().href(`/latest?page=${number}`));
+      await page.getByText(`${page1.total} stories, page 1 of ${page1.pageCount}`).waitFor();
+      await expect.poll(() => new URL(page.url()).pathname).toBe(`${session().base}latest`);
+      expect(new URL(page.url()).search).toBe('');
+      // Back goes to the page before, not to the address that was replaced.
+      await page.goBack();
+      await expectH1(page, `${site.name}: front page`);
+      expect(new URL(page.url()).pathname).toBe(session().base);
+    },
+  );
 });

@@ -167,7 +167,6 @@ describe('the server render', () => {
     ['an unknown address', '/no/such/page'],
     ['an unknown article', '/article/no-such-story'],
     ['a page past the last', '/latest?page=999'],
-    ['a page that is not a number', '/latest?page=two'],
   ])('answers 404 with the Not Found page for %s', async (_, path) => {
     const { response, document } = await renderPage(path);
     expect(response.status).toBe(404);

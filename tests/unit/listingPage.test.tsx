@@ -1,4 +1,4 @@
-import { screen, waitFor, within } from '@testing-library/react';
+import { act, screen, waitFor, within } from '@testing-library/react';
 import { describe, expect, it } from 'vitest';
 import type { Listing } from '../../src/news/types.ts';
 import { renderApp } from './renderApp.tsx';
@@ -89,15 +89,52 @@ describe('listing pages', () => {
   });
 
   it.each([
-    '/latest?page=0',
-    '/latest?page=abc',
-    '/latest?page=999',
-    '/tag/no-such-tag',
-    '/tag/Bad_Slug',
-  ])('%s is Not Found', async (path) => {
-    renderApp(path);
+    ['/latest?page=abc', '/latest', 'latest/1.json'],
+    ['/latest?page=1', '/latest', 'latest/1.json'],
+    ['/latest?page=&from=home', '/latest?from=home', 'latest/1.json'],
+    ['/tag/port-avel?page=0', '/tag/port-avel', 'tags/port-avel/1.json'],
+    ['/tag/port-avel?page=-1', '/tag/port-avel', 'tags/port-avel/1.json'],
+    ['/tag/port-avel?page=1.5', '/tag/port-avel', 'tags/port-avel/1.json'],
+  ])('%s shows the first page at %s, and Back skips it', async (path, address, docPath) => {
+    const page1 = await sampleDocument<Listing>(docPath);
+    const { router } = renderApp(path, { before: ['/'] });
+
+    await screen.findByRole('heading', { level: 1, name: page1.title });
+    const lead = screen.getByRole('region', { name: 'Lead story' });
     expect(
-      await screen.findByRole('heading', { level: 1, name: 'Page not found' }),
+      within(lead).getByRole('link', { name: page1.items[0]?.headline ?? '(missing)' }),
     ).toBeInTheDocument();
+    await waitFor(() => {
+      expect(router.state.location.pathname + router.state.location.search).toBe(address);
+    });
+    // In place of the address asked for: Back goes to the page before it.
+    await act(() => router.navigate(-1));
+    expect(await screen.findByRole('region', { name: 'Top story' })).toBeInTheDocument();
+    expect(router.state.location.pathname).toBe('/');
   });
+
+  it('goes to the first page from a link to a page that is no page, and Back comes back', async () => {
+    const page1 = await sampleDocument<Listing>('tags/port-avel/1.json');
+    const { router } = renderApp('/');
+    await screen.findByRole('region', { name: 'Top story' });
+
+    await act(() => router.navigate('/tag/port-avel?page=0'));
+    expect(await screen.findByRole('heading', { level: 1, name: page1.title })).toBeInTheDocument();
+    await waitFor(() => {
+      expect(router.state.location.pathname + router.state.location.search).toBe('/tag/port-avel');
+    });
+    await act(() => router.navigate(-1));
+    expect(await screen.findByRole('region', { name: 'Top story' })).toBeInTheDocument();
+    expect(router.state.location.pathname).toBe('/');
+  });
+
+  it.each(['/latest?page=999', '/tag/no-such-tag', '/tag/Bad_Slug'])(
+    '%s is Not Found',
+    async (path) => {
+      renderApp(path);
+      expect(
+        await screen.findByRole('heading', { level: 1, name: 'Page not found' }),
+      ).toBeInTheDocument();
+    },
+  );
 });

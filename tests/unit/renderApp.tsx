@@ -13,8 +13,12 @@ import { API } from './server.ts';
 /**
  * The whole reader at `path`, through the real route table and real HTTP
  * handling (answered by MSW), with a fresh cache that does not retry.
+ * `before`: addresses in the history before it, for Back.
  */
-export function renderApp(path: string, options: { timeoutMs?: number; source?: NewsSource } = {}) {
+export function renderApp(
+  path: string,
+  options: { timeoutMs?: number; source?: NewsSource; before?: string[] } = {},
+) {
   const source =
     options.source ??
     createNativeSource(API, options.timeoutMs ? { timeoutMs: options.timeoutMs } : {});
@@ -29,7 +33,9 @@ export function renderApp(path: string, options: { timeoutMs?: number; source?: 
     appRoot: '',
     bootScreen: BootScreen,
   };
-  const router = createMemoryRouter(createRoutes(deps), { initialEntries: [path] });
+  const router = createMemoryRouter(createRoutes(deps), {
+    initialEntries: [...(options.before ?? []), path],
+  });
   const user = userEvent.setup();
   const view = render(
     <AppRoot deps={deps}>

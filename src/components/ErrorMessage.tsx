@@ -8,14 +8,20 @@ interface ErrorMessageProps {
   /** The page's own heading (h1) or a part of a page (h2). */
   headingLevel?: 1 | 2;
   retrying?: boolean;
+  /** Offer the front page: not when the front page is what failed, where the link would lead back here. */
+  frontPageLink?: boolean;
 }
 
-/** A failure in words, with a way on: Retry, and back to the front page. */
+/**
+ * A failure in plain words, with a way on: Retry, and back to the front page.
+ * The technical part waits folded away, for the site's owner.
+ */
 export function ErrorMessage({
   description,
   onRetry,
   headingLevel = 1,
   retrying = false,
+  frontPageLink = true,
 }: ErrorMessageProps) {
   const Heading = headingLevel === 1 ? 'h1' : 'h2';
   const headingRef = useRef<HTMLHeadingElement>(null);
@@ -28,19 +34,20 @@ export function ErrorMessage({
         {description.title}
       </Heading>
       <p>{description.detail}</p>
-      {description.document && (
-        <p className="error-message__document">
-          Document: <code>{description.document}</code>
-        </p>
-      )}
       <p className="error-message__actions">
-        {onRetry && description.retryable && (
+        {onRetry && (
           <button type="button" className="button" onClick={onRetry} disabled={retrying}>
             {retrying ? 'Retrying…' : 'Retry'}
           </button>
         )}
-        <NewsLink to={{ front: true }}>Go to the front page</NewsLink>
+        {frontPageLink && <NewsLink to={{ front: true }}>Go to the front page</NewsLink>}
       </p>
+      {description.forOwner && (
+        <details>
+          <summary>Details for the site’s owner</summary>
+          <p>{description.forOwner}</p>
+        </details>
+      )}
     </div>
   );
 }

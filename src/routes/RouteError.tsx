@@ -9,6 +9,7 @@ import { useApp } from './AppContext.ts';
 import { ErrorMessage } from '../components/ErrorMessage.tsx';
 import { PageMeta } from '../components/PageMeta.tsx';
 import { describeError } from '../news/describeError.ts';
+import { paths } from '../news/paths.ts';
 import { isSourceError } from '../sources/SourceError.ts';
 import { NotFound } from './NotFound.tsx';
 
@@ -19,42 +20,52 @@ export function isNotFound(error: unknown): boolean {
   );
 }
 
-/** Errors of one page, shown inside the site's header and footer. */
 /**
- * Retry by navigating to the same address again: the loaders run anew, and
- * the new location resets the error boundary even when they answer at once
- * (a revalidation that finishes within one transition would leave it showing).
+ * The failure in words, as the page's title too. Retry navigates to the same
+ * address again: the loaders run anew, and the new location resets the error
+ * boundary even when they answer at once (a revalidation that finishes within
+ * one transition would leave it showing).
  */
-function useRetry() {
+function FailedPage({ frontPageLink }: { frontPageLink: boolean }) {
+  const error = useRouteError();
   const navigate = useNavigate();
   const location = useLocation();
   const navigation = useNavigation();
-  return {
-    retry: () => void navigate(location, { replace: true, preventScrollReset: true }),
-    retrying: navigation.state !== 'idle',
-  };
-}
-
-export function RouteError() {
-  const error = useRouteError();
-  const { retry, retrying } = useRetry();
   const { origin } = useApp();
-  if (isNotFound(error)) return <NotFound />;
   const description = describeError(error, origin);
   return (
-    <div className="page page--error">
+    <>
       <PageMeta title={description.title} description={description.detail} />
-      <ErrorMessage description={description} onRetry={retry} retrying={retrying} />
+      <ErrorMessage
+        description={description}
+        onRetry={() => void navigate(location, { replace: true, preventScrollReset: true })}
+        retrying={navigation.state !== 'idle'}
+        frontPageLink={frontPageLink}
+      />
+    </>
+  );
+}
+
+/** Errors of one page, shown inside the site's header and footer. */
+export function RouteError() {
+  const error = useRouteError();
+  // Relative to the router's basename, like paths: on the front page, a link to it would lead back here.
+  const { pathname } = useLocation();
+  if (isNotFound(error)) return <NotFound />;
+  return (
+    <div className="page page--error">
+      <FailedPage frontPageLink={pathname !== paths.home()} />
     </div>
   );
 }
 
-/** The site itself could not load (its site.json failed): no header from the source to show. */
+/**
+ * The site itself could not load (its site.json failed): no header from the
+ * source to show, and no front page to offer, since it needs the same
+ * document. A missing site.json is described here too, not as Not Found: to
+ * the reader the news is missing, and Retry may bring it back.
+ */
 export function RootError() {
-  const error = useRouteError();
-  const { retry, retrying } = useRetry();
-  const { origin } = useApp();
-  const description = describeError(error, origin);
   return (
     <>
       <header className="site-header">
@@ -63,8 +74,7 @@ export function RootError() {
         </div>
       </header>
       <main id="main" tabIndex={-1} className="page page--error">
-        <PageMeta title={description.title} description={description.detail} />
-        <ErrorMessage description={description} onRetry={retry} retrying={retrying} />
+        <FailedPage frontPageLink={false} />
       </main>
     </>
   );

@@ -56,9 +56,16 @@ async function expectNotFoundPage(page: Page): Promise<void> {
     .waitFor();
 }
 
-/** The document the page says failed, as shown under "Document:". */
-async function shownDocument(page: Page): Promise<string | null> {
-  return page.getByRole('main').locator('.error-message__document code').textContent();
+/**
+ * What the error tells the site's owner (the document that failed, what it
+ * answered), opened as a reader would: it starts closed.
+ */
+async function ownerDetails(page: Page): Promise<string> {
+  const details = page.getByRole('main').locator('details');
+  expect(await details.getAttribute('open')).toBeNull();
+  await details.getByText('Details for the site’s owner').click();
+  await expect.poll(() => details.getAttribute('open')).not.toBeNull();
+  return (await details.textContent()) ?? '';
 }
 
 describe('pages that do not exist', () => {
@@ -119,8 +126,10 @@ describe('a failing news server', () => {
     const page = await session().open(`/article/${article.slug}`);
     await expectH1(page, SERVER_PROBLEM);
     await expectFocusOnH1(page, SERVER_PROBLEM);
-    await page.getByText('It answered with an error (HTTP 500)', { exact: false }).waitFor();
-    expect(await shownDocument(page)).toBe(`${session().origin}${documentPath}`);
+    await page.getByText('This is usually brief: try again in a moment.').waitFor();
+    expect(await ownerDetails(page)).toContain(
+      `${session().origin}${documentPath} answered HTTP 500.`,
+    );
     await expect.poll(() => page.title()).toBe(SERVER_PROBLEM);
     const retry = page.getByRole('button', { name: 'Retry' });
     await retry.waitFor();
@@ -156,7 +165,8 @@ describe('a failing news server', () => {
     await expectH1(page, article.headline);
     const alert = page.getByRole('alert');
     await alert.getByRole('heading', { level: 2, name: SERVER_PROBLEM }).waitFor();
-    await alert.getByText('HTTP 503', { exact: false }).waitFor();
+    await alert.getByText('This is usually brief: try again in a moment.').waitFor();
+    expect(await alert.locator('details').textContent()).toContain('answered HTTP 503.');
     const retry = alert.getByRole('button', { name: 'Retry' });
 
     server.clearFaults();
@@ -176,7 +186,7 @@ describe('a failing news server', () => {
     await page
       .getByText('The connection dropped or the server is unreachable', { exact: false })
       .waitFor();
-    expect(await shownDocument(page)).toBe(`${session().origin}${documentPath}`);
+    expect(await ownerDetails(page)).toContain(`${session().origin}${documentPath}`);
 
     server.clearFaults();
     await page.getByRole('button', { name: 'Retry' }).click();
@@ -195,12 +205,10 @@ describe('a failing news server', () => {
 
     const page = await session().open(`/tag/${tag.slug}`);
     await expectH1(page, UNREADABLE);
-    expect(await shownDocument(page)).toBe(documentUrl);
-    // The detail says what is wrong, and where.
-    await page
-      .getByRole('main')
-      .getByText(`${documentUrl} is not a valid document: at “title”`, { exact: false })
-      .waitFor();
+    // The owner's details say what is wrong, and where.
+    expect(await ownerDetails(page)).toContain(
+      `${documentUrl} is not a valid document: at “title”`,
+    );
     // The rest of the site still works.
     await page.getByRole('banner').getByRole('link', { name: site.name, exact: true }).click();
     await expectH1(page, `${site.name}: front page`);
@@ -212,7 +220,7 @@ describe('a failing news server', () => {
     server.fault(documentPath, { body: '<html>Welcome to nginx</html>' });
     const page = await session().open('/latest');
     await expectH1(page, 'The news server sent something we can’t read');
-    expect(await shownDocument(page)).toBe(`${session().origin}${documentPath}`);
+    expect(await ownerDetails(page)).toContain(`${session().origin}${documentPath}`);
   });
 
   test('a section that fails on the front page is reported in its block, with a Retry of its own', async () => {
@@ -255,12 +263,31 @@ describe('a failing news server', () => {
     server.fault('/api/site.json', { status: 502 });
     const page = await session().open('/');
     await expectH1(page, SERVER_PROBLEM);
-    await page.getByRole('main').getByText('HTTP 502', { exact: false }).waitFor();
+    // The front page is what failed: no link back to it.
+    expect(await page.getByRole('main').getByRole('link').count()).toBe(0);
+    expect(await ownerDetails(page)).toContain('site.json answered HTTP 502.');
 
     server.clearFaults();
     await page.getByRole('button', { name: 'Retry' }).click();
     await expectH1(page, `${site.name}: front page`);
     await page.getByRole('navigation', { name: 'Sections' }).waitFor();
+  });
+
+  test('when the site document is missing, the reader says the news can’t be found, and Retry brings the site up', async () => {
+    const { server } = session();
+    const site = session().api.site();
+    server.fault('/api/site.json', { status: 404, body: 'Not Found' });
+    const page = await session().open('/');
+    await expectH1(page, 'The news can’t be found right now');
+    await expectFocusOnH1(page, 'The news can’t be found right now');
+    expect(await page.getByRole('main').getByRole('link').count()).toBe(0);
+    expect(await ownerDetails(page)).toContain(
+      `${session().origin}/api/site.json was not found (HTTP 404). Check “source.url” in broadsheet.config.json.`,
+    );
+
+    server.clearFaults();
+    await page.getByRole('button', { name: 'Retry' }).click();
+    await expectH1(page, `${site.name}: front page`);
   });
 });
 

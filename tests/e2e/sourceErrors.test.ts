@@ -17,9 +17,16 @@ describe('a source the browser will not read', () => {
     const page = await session().open('/');
     await expectH1(page, 'We couldn’t read the news source');
     const main = page.getByRole('main');
-    await expect.poll(() => main.textContent()).toMatch(/redirects to another site/);
+    await main.getByText(/moved to another site, which doesn’t let this one read it/).waitFor();
     expect(await main.textContent()).not.toMatch(/connection dropped/i);
     expect(await main.getByRole('button', { name: 'Retry' }).count()).toBe(1);
+    // What the source must send is for the site's owner, in the disclosure.
+    const header = main.getByText(`Access-Control-Allow-Origin: ${origin} (or *)`, {
+      exact: false,
+    });
+    expect(await header.isVisible()).toBe(false);
+    await main.getByText('Details for the site’s owner').click();
+    await header.waitFor();
   });
 
   test('a source URL with a password in it is refused, and the password is never shown', async () => {

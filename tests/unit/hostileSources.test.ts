@@ -296,9 +296,9 @@ describe('what a reader is told', () => {
     server.use(http.get('https://private.test/api/site.json', () => HttpResponse.error()));
     const error = await failure(createNativeSource(secretBase).site());
     const description = describeError(error, window.location.origin);
-    const shown = `${description.title} ${description.detail} ${description.document ?? ''} ${error.message}`;
+    const shown = `${description.title} ${description.detail} ${description.forOwner ?? ''} ${error.message}`;
     expect(shown).not.toMatch(/s3cret|editor/);
-    expect(description.document).toBe('https://private.test/api/site.json');
+    expect(description.forOwner).toMatch(/^https:\/\/private\.test\/api\/site\.json could not/);
   });
 
   it.each([
@@ -338,8 +338,13 @@ describe('what a reader is told', () => {
     );
     const error = await failure(fetchJson(url));
     expect(error).toMatchObject({ kind: 'network', redirected: true, crossOrigin: true });
-    expect(describeError(error, window.location.origin).detail).toMatch(
-      /redirects to another site.*CORS/,
+    const { detail, forOwner } = describeError(error, window.location.origin);
+    // The reader is told in plain words; the owner, what to change and which header to send.
+    expect(detail).toMatch(/moved to another site, which doesn’t let this one read it/);
+    expect(detail).not.toMatch(/CORS|Access-Control|https?:/);
+    expect(forOwner).toContain(`${url} redirects to an address that does not allow this site`);
+    expect(forOwner).toContain(
+      `Point broadsheet.config.json at that address, and have it allow this site (CORS): send Access-Control-Allow-Origin: ${window.location.origin} (or *).`,
     );
   });
 

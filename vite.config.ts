@@ -38,9 +38,6 @@ export default defineConfig(({ isSsrBuild }) => ({
                 { name: 'index', tags: ['$initial'], priority: 2 },
                 // What a page the browser renders itself needs before anything
                 // else (the config and the source's adapter) in one file, not five.
-                // The article; what goes beside it is an island with a chunk of its own
-                // (src/routes/island.tsx), which a page the server rendered loads late.
-                { name: 'ArticlePage', test: /src\/routes\/ArticlePage\.tsx$/, priority: 1 },
                 // Shared by the front page and the article: on its own, or the front page
                 // would load the article's chunk to get it.
                 { name: 'distinct', test: /src\/news\/distinct\.ts$/, priority: 2 },

@@ -28,7 +28,8 @@ interface ManifestChunk {
 export const routeModules: Record<string, { page: string; deferred?: string[] }> = {
   'front page (/)': { page: 'FrontPage' },
   'listings (/latest, /tag/…)': { page: 'ListingPage' },
-  // The article's chunk holds what goes beside it too (ArticleMore).
+  // What goes beside the article (ArticleMore) is an island that a page the
+  // server rendered loads only when the reader reaches for it (decision 014).
   'article (/article/…)': { page: 'ArticlePage', deferred: ['browserSanitizer'] },
 };
 

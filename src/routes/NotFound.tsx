@@ -1,4 +1,5 @@
 import { useQuery } from '@tanstack/react-query';
+import { useEffect, useRef } from 'react';
 import { Link } from 'react-router';
 import { useSite } from '../components/SiteContext.ts';
 import { useApp } from './AppContext.ts';
@@ -8,6 +9,12 @@ import { paths } from '../news/paths.ts';
 import { listingQuery } from '../queries/listings.ts';
 
 export function NotFound() {
+  const heading = useRef<HTMLHeadingElement>(null);
+  // After a navigation this page comes a moment after the error (its code loads
+  // on its own): the focus Layout gave the page's main area moves on to its heading.
+  useEffect(() => {
+    if (document.activeElement?.id === 'main') heading.current?.focus({ preventScroll: true });
+  }, []);
   const { source } = useApp();
   const site = useSite();
   const latest = useQuery(listingQuery(source, { kind: 'latest' }));
@@ -17,7 +24,9 @@ export function NotFound() {
         title={`Page not found – ${site.name}`}
         description="There is no story or page at this address."
       />
-      <h1 tabIndex={-1}>Page not found</h1>
+      <h1 ref={heading} tabIndex={-1}>
+        Page not found
+      </h1>
       <p>
         There is no story or page at this address. It may have been moved or taken down, or the
         address may be mistyped.

@@ -11,7 +11,7 @@ import { PageMeta } from '../components/PageMeta.tsx';
 import { describeError } from '../news/describeError.ts';
 import { paths } from '../news/paths.ts';
 import { isSourceError } from '../sources/SourceError.ts';
-import { NotFound } from './NotFound.tsx';
+import { island } from './island.tsx';
 
 export function isNotFound(error: unknown): boolean {
   return (
@@ -45,6 +45,10 @@ function FailedPage({ frontPageLink }: { frontPageLink: boolean }) {
     </>
   );
 }
+
+// A page few readers see, with code of its own: the links in the server's page
+// work without it, and after a navigation it comes a moment after the error.
+const NotFound = island(() => import('./NotFound.tsx').then((module) => module.NotFound));
 
 /** Errors of one page, shown inside the site's header and footer. */
 export function RouteError() {

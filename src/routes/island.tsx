@@ -1,13 +1,4 @@
-import {
-  lazy,
-  memo,
-  Suspense,
-  useEffect,
-  useRef,
-  type ComponentType,
-  type JSX,
-  type ReactNode,
-} from 'react';
+import { lazy, memo, Suspense, useEffect, useRef, type ComponentType, type JSX } from 'react';
 
 // A page the server rendered shows all of itself at once; some parts of it
 // (the lists beside an article) need no code until the reader reaches for
@@ -18,7 +9,10 @@ import {
 // docs/decisions/014.
 
 let deferring = false;
-const sleeping = new Set<() => void>();
+let wakeAll: () => void = () => undefined;
+const navigated = new Promise<void>((resolve) => {
+  wakeAll = resolve;
+});
 
 /** Before hydrating a page the server rendered: its islands wait to be reached. */
 export function deferIslands() {
@@ -28,12 +22,11 @@ export function deferIslands() {
 /** Wake every island still waiting, and load new ones at once from now on (a navigation). */
 export function wakeIslands() {
   deferring = false;
-  for (const wake of sleeping) wake();
-  sleeping.clear();
+  wakeAll();
 }
 
 /** Events that say the reader reaches for a part of the page. */
-const REACHING = ['pointerover', 'pointerdown', 'focusin'] as const;
+const REACHING = ['pointerover', 'pointerdown', 'focusin'];
 
 /**
  * A component whose code loads on its own, late where the server rendered it.
@@ -41,35 +34,30 @@ const REACHING = ['pointerover', 'pointerdown', 'focusin'] as const;
  * as its children would.
  */
 export function island<P extends object>(load: () => Promise<ComponentType<P>>) {
-  let wake: (() => void) | undefined;
+  let wake: () => void = () => undefined;
   const reached = new Promise<void>((resolve) => {
     wake = resolve;
   });
   const Lazy = lazy(async () => {
-    if (deferring && !import.meta.env.SSR && wake) {
-      sleeping.add(wake);
-      await reached;
-    }
+    if (deferring && !import.meta.env.SSR) await Promise.race([reached, navigated]);
     return { default: await load() };
   });
-  function Island({ fallback = null, ...props }: P & { fallback?: ReactNode }) {
+  function Island(props: P) {
     const ref = useRef<HTMLDivElement>(null);
     useEffect(() => {
-      const element = ref.current;
-      if (!element || !wake) return;
       // Heard before React's own listeners: React stops events meant for markup it
       // has not hydrated yet from reaching anything around that markup.
       const reach = (event: Event) => {
-        if (event.target instanceof Node && element.contains(event.target)) wake?.();
+        if (ref.current?.contains(event.target as Node)) wake();
       };
-      for (const type of REACHING) window.addEventListener(type, reach, { capture: true });
+      for (const type of REACHING) window.addEventListener(type, reach, true);
       return () => {
-        for (const type of REACHING) window.removeEventListener(type, reach, { capture: true });
+        for (const type of REACHING) window.removeEventListener(type, reach, true);
       };
     }, []);
     return (
       <div ref={ref} className="island">
-        <Suspense fallback={fallback}>
+        <Suspense>
           <Lazy {...(props as P & JSX.IntrinsicAttributes)} />
         </Suspense>
       </div>

@@ -14,7 +14,6 @@ import {
   loadFrontPage,
   loadListingPage,
 } from './lazyModules.ts';
-import { NotFound } from './NotFound.tsx';
 import { listingRef, notFound, parsePage, parseSlug } from './params.ts';
 import { RootError, RouteError } from './RouteError.tsx';
 
@@ -114,8 +113,8 @@ export function createRoutes(deps: RouterDeps): RouteObject[] {
             },
             // No loader: the page needs only site.json, which the root route loads.
             { path: 'about', lazy: { Component: loadAboutPage } },
-            // Never rendered (the loader always throws); the boundary shows Not Found.
-            { path: '*', loader: () => notFound(), Component: NotFound },
+            // Nothing to render: the loader always throws, and the boundary shows Not Found.
+            { path: '*', loader: () => notFound() },
           ],
         },
       ],

@@ -8,6 +8,7 @@ import { AppRoot } from './routes/AppRoot.tsx';
 import { BootScreen } from './routes/BootScreen.tsx';
 import { loadSanitizer } from './routes/lazyModules.ts';
 import { wakeIslands } from './routes/island.tsx';
+import { applyStoredSettings } from './settings/settings.ts';
 import { createRoutes } from './routes/router.tsx';
 import { createSource } from './sources/createSource.ts';
 
@@ -17,6 +18,7 @@ const basename = import.meta.env.BASE_URL;
 /** A page the browser renders itself: no server state, or state for another page or source. */
 export async function renderAfresh(container: HTMLElement, configUrl: string) {
   clearServerPage(container);
+  applyStoredSettings();
   const root = createRoot(container);
   try {
     const config = await loadConfig(configUrl);

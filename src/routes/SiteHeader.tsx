@@ -1,28 +1,76 @@
-import { useEffect, useRef } from 'react';
+import { lazy, Suspense, useEffect, useRef, useState, type KeyboardEvent } from 'react';
 import { Link, NavLink, useLocation } from 'react-router';
+import { useClock } from '../components/Clock.ts';
+import { dateTimeFormat } from '../news/locale.ts';
 import { paths } from '../news/paths.ts';
 import type { Site } from '../news/types.ts';
 
+// Opened by few, and only once the page is in use: its code loads when it opens.
+const SettingsPanel = lazy(() =>
+  import('../settings/SettingsPanel.tsx').then((module) => ({ default: module.SettingsPanel })),
+);
+
 /**
- * The site's name and its sections. On a phone the sections fold into one
- * "Sections" menu (a disclosure, `<details>`: it opens without JavaScript);
- * wider, the styles show them all in a row and hide the menu's button.
+ * The masthead (the site's name, today's date) and the site's sections. On a
+ * phone the sections fold into one "Sections" menu (a disclosure, `<details>`:
+ * it opens without JavaScript); wider, the styles show them all in a row and
+ * hide the menu's button. "Display" opens the reader's settings. Either closes
+ * on Escape; a section chosen closes the menu.
  */
 export function SiteHeader({ site }: { site: Site }) {
-  const menu = useRef<HTMLDetailsElement>(null);
+  const header = useRef<HTMLElement>(null);
+  const settings = useRef<HTMLDetailsElement>(null);
+  // Rendered once opened (the panel is the browser's alone: the server sends it closed).
+  const [settingsOpened, setSettingsOpened] = useState(false);
   const { pathname } = useLocation();
-  // A section chosen from the menu closes it.
+  const { now, timeZone } = useClock();
   useEffect(() => {
-    if (menu.current) menu.current.open = false;
+    for (const menu of header.current?.querySelectorAll('details') ?? []) menu.open = false;
   }, [pathname]);
+  useEffect(() => {
+    // Opened before the page came alive.
+    if (settings.current?.open) setSettingsOpened(true);
+  }, []);
+  const closeOnEscape = (event: KeyboardEvent) => {
+    const open = header.current?.querySelector('details[open]');
+    if (event.key !== 'Escape' || !(open instanceof HTMLDetailsElement)) return;
+    open.open = false;
+    open.querySelector('summary')?.focus();
+  };
+  const today = new Date(now);
+  const inZone = timeZone ? { timeZone } : {};
   return (
-    <header className="site-header">
+    <header className="site-header" ref={header} onKeyDown={closeOnEscape}>
       <div className="site-header__inner">
-        <Link to={paths.home()} className="site-name">
-          {site.name}
-        </Link>
+        <div className="masthead">
+          <Link to={paths.home()} className="site-name">
+            {site.name}
+          </Link>
+          <time
+            className="masthead__date"
+            // YYYY-MM-DD, the day where the reader is (Canadian English writes dates so).
+            dateTime={dateTimeFormat('en-CA', { dateStyle: 'short', ...inZone }).format(today)}
+          >
+            {dateTimeFormat(site.language, { dateStyle: 'full', ...inZone }).format(today)}
+          </time>
+        </div>
+        <details
+          className="settings"
+          name="site-header"
+          ref={settings}
+          onToggle={(event) => {
+            if (event.currentTarget.open) setSettingsOpened(true);
+          }}
+        >
+          <summary>Display</summary>
+          {settingsOpened && (
+            <Suspense fallback={<p className="settings__panel">Loading…</p>}>
+              <SettingsPanel />
+            </Suspense>
+          )}
+        </details>
         <nav aria-label="Sections" className="site-nav">
-          <details ref={menu}>
+          <details name="site-header">
             <summary>Sections</summary>
             <ul>
               <li>

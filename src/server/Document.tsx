@@ -1,6 +1,7 @@
 import type { ReactNode } from 'react';
 import { inlineJson } from '../inlineJson.ts';
 import { STATE_ELEMENT_ID, type PageState } from '../pageState.ts';
+import { PREPAINT_SCRIPT } from '../settings/prepaint.ts';
 import { ShareMeta, type ShareMetaProps } from './ShareMeta.tsx';
 
 /** The files a page needs from the client build, as URLs. */
@@ -44,6 +45,8 @@ export function Document({
         <meta name="viewport" content="width=device-width, initial-scale=1" />
         <meta name="color-scheme" content="light dark" />
         {policy && <meta httpEquiv="Content-Security-Policy" content={policy} />}
+        {/* The reader's theme and text size, before anything paints (src/settings/prepaint.ts). */}
+        <script dangerouslySetInnerHTML={{ __html: PREPAINT_SCRIPT }} />
         {assets.icon && <link rel="icon" href={assets.icon} type="image/svg+xml" />}
         {assets.styles.map((href) => (
           <link key={href} rel="stylesheet" href={href} />

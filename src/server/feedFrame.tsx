@@ -1,5 +1,6 @@
 import { renderToStaticMarkup } from 'react-dom/server';
 import { RenderedClock } from '../components/Clock.ts';
+import { FRAME_THEME_SCRIPT, FRAME_THEME_SCRIPT_HASH } from '../settings/prepaint.ts';
 import type { NewsSource } from '../sources/NewsSource.ts';
 import { Frame, Headlines } from '../widget/FeedView.tsx';
 import { framePage } from '../widget/framePage.ts';
@@ -32,14 +33,15 @@ function widgetStyleSource(): Promise<string> {
 }
 
 /**
- * What the frame's page may do: nothing but its own scripts, the widget's
+ * What the frame's page may do: nothing but its own scripts (and the one
+ * inline script that gives it the reader's theme, by its hash), the widget's
  * stylesheet, frame.css and pictures from anywhere; and, unlike the reader's
  * pages, be framed by any site.
  */
 async function framePolicy(): Promise<string> {
   return [
     "default-src 'none'",
-    "script-src 'self'",
+    `script-src 'self' ${FRAME_THEME_SCRIPT_HASH}`,
     `style-src 'self' ${await widgetStyleSource()}`,
     'img-src * data:',
     "base-uri 'none'",
@@ -89,7 +91,7 @@ export async function renderFeedFrame(
       </Frame>
     </RenderedClock>,
   );
-  const body = `<broadsheet-feed><template shadowrootmode="open"><style>${widgetCss}</style>${markup}</template></broadsheet-feed>`;
+  const body = `<broadsheet-feed><template shadowrootmode="open"><style>${widgetCss}</style>${markup}</template></broadsheet-feed><script>${FRAME_THEME_SCRIPT}</script>`;
   return new Response(
     framePage({ script: 'height.js', title: renderToStaticMarkup(<>{heading}</>), body }),
     { status: 200, headers },

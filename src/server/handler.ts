@@ -1,5 +1,6 @@
 import type { Config } from '../config.ts';
 import { CONFIG_FILE } from '../configFile.ts';
+import { PREPAINT_SCRIPT_HASH } from '../settings/prepaint.ts';
 import type { Relay } from './relay.ts';
 import { renderFeedFrame } from './feedFrame.tsx';
 import { render, type RenderOptions } from './render.tsx';
@@ -163,8 +164,9 @@ async function strongEtag(body: Uint8Array<ArrayBuffer>): Promise<string> {
 }
 
 /**
- * Scripts only from the reader's own origin (its state is data in a
- * non-executable element, so no inline script needs a hash or nonce), images
+ * Scripts only from the reader's own origin, and the one inline script that
+ * applies the reader's display settings before the first paint, by its hash
+ * (the page's state is data in a non-executable element), images
  * from anywhere on the web (sources' pictures), documents from its own origin
  * and its source's.
  */
@@ -172,7 +174,7 @@ export function contentSecurityPolicy(source: Config['source']): string {
   const sourceOrigin = URL.canParse(source.url) ? new URL(source.url).origin : undefined;
   return [
     "default-src 'self'",
-    "script-src 'self'",
+    `script-src 'self' ${PREPAINT_SCRIPT_HASH}`,
     "style-src 'self'",
     'img-src * data:',
     'media-src *',

@@ -5,6 +5,7 @@
 import { QueryClientProvider } from '@tanstack/react-query';
 import { createRoot, type Root } from 'react-dom/client';
 import { FeedWidget } from './FeedWidget.tsx';
+import { chosenTheme } from '../settings/settings.ts';
 import { ATTRIBUTES, readOptions } from './options.ts';
 import { sharedQueryClient } from './runtime.ts';
 import css from './widget.css?inline';
@@ -82,6 +83,8 @@ export class BroadsheetFeed extends HTMLElement {
       this.#warned.add(warning);
       console.warn(warning);
     }
+    // "auto" on the reader's own site: the theme the reader chose there, else the system's.
+    if (options.theme === 'auto') options.theme = chosenTheme() ?? 'auto';
     this.#root.render(
       <QueryClientProvider client={sharedQueryClient()}>
         <FeedWidget options={options} active={this.#near} />

@@ -1,6 +1,6 @@
-import type { Page } from 'playwright-core';
 import { describe, expect, inject, test } from 'vitest';
 import { launchBrowser } from './browser.ts';
+import { clippedRing, ringContrast } from './focusRing.ts';
 import { startStaticServer } from './staticServer.ts';
 import { expectFocusOnH1, expectH1, sessionForFile, waitForSettled } from './support.ts';
 
@@ -16,64 +16,6 @@ const sectionNames = () => [
     .api.site()
     .sections.map((section) => section.name),
 ];
-
-/**
- * Where the focused element's focus ring is cut off by a box that clips its
- * overflow: the ring is the element's box grown by its outline's offset and
- * width; an empty list means it shows whole.
- */
-function clippedRing(page: Page): Promise<string[]> {
-  return page.evaluate(() => {
-    const element = document.activeElement;
-    if (!(element instanceof HTMLElement)) return ['nothing is focused'];
-    const style = getComputedStyle(element);
-    if (style.outlineStyle === 'none' || parseFloat(style.outlineWidth) < 2)
-      return [`no outline (${style.outlineStyle} ${style.outlineWidth})`];
-    const grow = parseFloat(style.outlineWidth) + parseFloat(style.outlineOffset);
-    const box = element.getBoundingClientRect();
-    const ring = {
-      left: box.left - grow,
-      right: box.right + grow,
-      top: box.top - grow,
-      bottom: box.bottom + grow,
-    };
-    const cuts: string[] = [];
-    if (ring.left < 0 || ring.right > document.documentElement.clientWidth)
-      cuts.push('the viewport');
-    for (let parent = element.parentElement; parent; parent = parent.parentElement) {
-      const { overflowX, overflowY } = getComputedStyle(parent);
-      if (overflowX === 'visible' && overflowY === 'visible') continue;
-      const clip = parent.getBoundingClientRect();
-      if (
-        ring.left < clip.left ||
-        ring.right > clip.right ||
-        ring.top < clip.top ||
-        ring.bottom > clip.bottom
-      )
-        cuts.push(`${parent.tagName.toLowerCase()}.${parent.className} (overflow ${overflowX})`);
-    }
-    return cuts;
-  });
-}
-
-/** The contrast between the focused element's outline and the page behind the header. */
-function ringContrast(page: Page): Promise<number> {
-  return page.evaluate(() => {
-    const rgb = (value: string) => (value.match(/[\d.]+/g) ?? []).slice(0, 3).map(Number);
-    const luminance = (value: string) => {
-      const [r = 0, g = 0, b = 0] = rgb(value).map((channel) => {
-        const c = channel / 255;
-        return c <= 0.03928 ? c / 12.92 : ((c + 0.055) / 1.055) ** 2.4;
-      });
-      return 0.2126 * r + 0.7152 * g + 0.0722 * b;
-    };
-    const element = document.activeElement;
-    if (!(element instanceof HTMLElement)) return 0;
-    const ring = luminance(getComputedStyle(element).outlineColor);
-    const paper = luminance(getComputedStyle(document.body).backgroundColor);
-    return (Math.max(ring, paper) + 0.05) / (Math.min(ring, paper) + 0.05);
-  });
-}
 
 describe('the site header', () => {
   test('on a phone, every section is one tap away in the Sections menu, which a choice closes', async () => {
@@ -114,8 +56,8 @@ describe('the site header', () => {
     const page = await session().open('/', { viewport: { width: 375, height: 740 } });
     await expectH1(page, `${session().api.site().name}: front page`);
     await waitForSettled(page);
-    // Skip link, the site's name, then the menu.
-    for (let step = 0; step < 3; step += 1) await page.keyboard.press('Tab');
+    // Skip link, the site's name, Display, then the menu.
+    for (let step = 0; step < 4; step += 1) await page.keyboard.press('Tab');
     expect(await page.evaluate(() => document.activeElement?.textContent)).toBe('Sections');
     expect(await clippedRing(page)).toEqual([]);
     await page.keyboard.press('Enter');
@@ -150,6 +92,9 @@ describe('the site header', () => {
 
       await page.keyboard.press('Tab'); // the skip link
       await page.keyboard.press('Tab'); // the site's name
+      await page.keyboard.press('Tab'); // Display, at the masthead's end
+      expect(await page.evaluate(() => document.activeElement?.textContent)).toBe('Display');
+      expect(await clippedRing(page), 'Display').toEqual([]);
       for (const name of sectionNames()) {
         await page.keyboard.press('Tab');
         expect(await page.evaluate(() => document.activeElement?.textContent)).toBe(name);

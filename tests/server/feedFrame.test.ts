@@ -1,3 +1,4 @@
+import { FRAME_THEME_SCRIPT, FRAME_THEME_SCRIPT_HASH } from '../../src/settings/prepaint.ts';
 import { createHash } from 'node:crypto';
 import { JSDOM } from 'jsdom';
 import { http, HttpResponse } from 'msw';
@@ -56,18 +57,18 @@ describe('the iframe form’s page, rendered on the server', () => {
     expect(document.title).toBe('Top News');
   });
 
-  it('loads no widget code, only the height report; its one inline stylesheet is the widget’s, allowed by hash; any site may frame it', async () => {
+  it('loads no widget code, only the height report and the reader’s theme; its inline stylesheet and script are allowed by hash; any site may frame it', async () => {
     const { response, document, shadow } = await frame('?feed=latest');
-    const scripts = [...document.querySelectorAll('script')].map((script) =>
-      script.getAttribute('src'),
+    const scripts = [...document.querySelectorAll('script')].map(
+      (script) => script.getAttribute('src') ?? script.textContent,
     );
-    expect(scripts).toEqual(['height.js']);
+    expect(scripts).toEqual(['height.js', FRAME_THEME_SCRIPT]);
     const style = shadow?.querySelector('style')?.textContent ?? '';
     expect(style).toContain(':host');
     const policy = response.headers.get('Content-Security-Policy') ?? '';
     const hash = createHash('sha256').update(style).digest('base64');
     expect(policy).toContain(`style-src 'self' 'sha256-${hash}'`);
-    expect(policy).toContain("script-src 'self'");
+    expect(policy).toContain(`script-src 'self' ${FRAME_THEME_SCRIPT_HASH};`);
     expect(policy).toContain('frame-ancestors *');
     expect(policy).not.toContain('unsafe-inline');
     expect(response.headers.get('Cache-Control')).toBe(
@@ -103,7 +104,8 @@ describe('the iframe form’s page, rendered on the server', () => {
     const { html, document, shadow } = await frame(`?title=${encodeURIComponent(hostile)}`);
     expect(shadow?.querySelector('h2')?.textContent).toBe(hostile);
     expect(document.title).toBe(hostile);
-    expect(document.querySelectorAll('script')).toHaveLength(1);
+    // The height report and the theme's script, no other.
+    expect(document.querySelectorAll('script')).toHaveLength(2);
     expect(shadow?.querySelectorAll('script, img[onerror]')).toHaveLength(0);
     expect(html).not.toContain('<script>alert');
   });

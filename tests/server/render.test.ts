@@ -1,3 +1,4 @@
+import { PREPAINT_SCRIPT } from '../../src/settings/prepaint.ts';
 import { delay, http, HttpResponse } from 'msw';
 import { describe, expect, it } from 'vitest';
 import type { Listing, Site } from '../../src/news/types.ts';
@@ -30,12 +31,16 @@ const state = (document: Document): PageState =>
   JSON.parse(document.getElementById(STATE_ELEMENT_ID)?.textContent ?? 'null') as PageState;
 
 /** Every script in the page is a file or a data block: nothing inline that could run. */
+/** No inline script runs but the head's one for the reader's settings (the policy allows it by its hash). */
 function expectNoInlineScript(document: Document) {
+  const inline: string[] = [];
   for (const script of document.querySelectorAll('script')) {
     const type = script.getAttribute('type');
     if (script.hasAttribute('src')) expect(type).toBe('module');
+    else if (type === null) inline.push(script.textContent);
     else expect(['application/json', 'application/ld+json']).toContain(type);
   }
+  expect(inline).toEqual([PREPAINT_SCRIPT]);
 }
 
 async function firstArticle(): Promise<WireArticle> {
@@ -219,9 +224,9 @@ describe('the server render', () => {
     server.use(http.get(`${API}articles/${article.slug}.json`, () => HttpResponse.json(hostile)));
     const { html, document } = await renderPage(`/article/${article.slug}`);
 
-    // Three scripts (the entry, the JSON-LD, the state), and only three ends of one.
-    expect(document.querySelectorAll('script')).toHaveLength(3);
-    expect(html.match(/<\/script/gi)).toHaveLength(3);
+    // Four scripts (the settings', the entry, the JSON-LD, the state), and only four ends of one.
+    expect(document.querySelectorAll('script')).toHaveLength(4);
+    expect(html.match(/<\/script/gi)).toHaveLength(4);
     expect(html).not.toContain('<!--</');
     expectNoInlineScript(document);
     expect(document.querySelector('main b'), 'markup from a headline').toBeNull();

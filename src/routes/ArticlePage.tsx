@@ -10,6 +10,7 @@ import { DateTime } from '../components/DateTime.tsx';
 import { ErrorMessage } from '../components/ErrorMessage.tsx';
 import { LeadImage } from '../components/LeadImage.tsx';
 import { PageMeta } from '../components/PageMeta.tsx';
+import { Share } from '../components/Share.tsx';
 import { BodyPlaceholder } from '../components/Placeholder.tsx';
 import { TagLinks } from '../components/TagLinks.tsx';
 import { Unbroken } from '../components/Unbroken.tsx';
@@ -122,6 +123,7 @@ export function ArticlePage() {
                 <span className="article__reading-time">{readingMinutes(words ?? 0)} min read</span>
               )}
             </p>
+            <Share href={canonical} title={story.headline} />
           </div>
         </header>
         {story.image && <LeadImage image={story.image} />}

@@ -114,8 +114,8 @@ export function ArticlePage() {
                   Updated{' '}
                   <DateTime
                     iso={story.updatedAt}
-                    // Updated on the day it was published: the date alone would say nothing new.
-                    withTime={!story.publishedAt || updatedSameDay}
+                    // The publication's rule: a time only beside the other date of the same day.
+                    withTime={updatedSameDay}
                   />
                 </span>
               )}

@@ -2,6 +2,7 @@ import { Link } from 'react-router';
 import { PageMeta } from '../components/PageMeta.tsx';
 import { useSite } from '../components/SiteContext.ts';
 import { paths } from '../news/paths.ts';
+import { SectionLinks } from './SectionLinks.tsx';
 import { useApp } from './AppContext.ts';
 
 /**
@@ -32,13 +33,7 @@ export function AboutPage() {
         <h2 id="about-sections">Sections</h2>
         {site.sections.length > 0 ? (
           <ul className="about-page__sections">
-            {site.sections.map((section) => (
-              <li key={section.slug}>
-                <Link to={paths.listing({ kind: 'section', slug: section.slug })}>
-                  {section.name}
-                </Link>
-              </li>
-            ))}
+            <SectionLinks sections={site.sections} />
           </ul>
         ) : (
           <p>

@@ -1,5 +1,6 @@
 import { Link } from 'react-router';
 import { paths } from '../news/paths.ts';
+import { SectionLinks } from './SectionLinks.tsx';
 import type { Site } from '../news/types.ts';
 
 /** The site's name, and every way on from the end of a page: its sections, feeds and own pages. */
@@ -14,13 +15,7 @@ export function SiteFooter({ site }: { site: Site }) {
         <nav aria-label="Footer" className="site-footer__nav">
           {site.sections.length > 0 && (
             <ul>
-              {site.sections.map((section) => (
-                <li key={section.slug}>
-                  <Link to={paths.listing({ kind: 'section', slug: section.slug })}>
-                    {section.name}
-                  </Link>
-                </li>
-              ))}
+              <SectionLinks sections={site.sections} />
             </ul>
           )}
           <ul>

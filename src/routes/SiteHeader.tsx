@@ -3,6 +3,7 @@ import { Link, NavLink, useLocation } from 'react-router';
 import { useClock } from '../components/Clock.ts';
 import { dateTimeFormat } from '../news/locale.ts';
 import { paths } from '../news/paths.ts';
+import { SectionLinks } from './SectionLinks.tsx';
 import type { Site } from '../news/types.ts';
 
 // Opened by few, and only once the page is in use: its code loads when it opens.
@@ -79,13 +80,7 @@ export function SiteHeader({ site }: { site: Site }) {
               <li>
                 <NavLink to={paths.listing({ kind: 'top' })}>Top News</NavLink>
               </li>
-              {site.sections.map((section) => (
-                <li key={section.slug}>
-                  <NavLink to={paths.listing({ kind: 'section', slug: section.slug })}>
-                    {section.name}
-                  </NavLink>
-                </li>
-              ))}
+              <SectionLinks sections={site.sections} />
             </ul>
           </details>
         </nav>

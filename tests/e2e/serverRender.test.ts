@@ -5,10 +5,11 @@ import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, test } from 'vitest';
 import { SERVER_BUDGET_BYTES } from '../../scripts/bundle-budget.ts';
 import { SHARE_TAGS } from '../../src/routes/Layout.tsx';
+import { PREPAINT_SCRIPT_HASH } from '../../src/settings/prepaint.ts';
 import { launchBrowser } from './browser.ts';
 import { startProductionServer, type ProductionServer } from './productionServer.ts';
 import { startStaticServer, type StaticServer } from './staticServer.ts';
-import { readApi, type Api } from './support.ts';
+import { markWindow, readApi, windowMark, type Api } from './support.ts';
 import { hydrated, openWatched } from './watch.ts';
 
 let browser: Browser;
@@ -71,7 +72,10 @@ describe('the production server (npm run serve) on the sample news', () => {
     if (!story) throw new Error('no story with an image');
     const response = await fetch(url(`/article/${story.slug}`));
     expect(response.status).toBe(200);
-    expect(response.headers.get('content-security-policy')).toMatch(/script-src 'self'(;|$)/);
+    // Its own scripts, and the one inline script for the reader's settings, by its hash.
+    expect(response.headers.get('content-security-policy')).toContain(
+      `script-src 'self' ${PREPAINT_SCRIPT_HASH};`,
+    );
     expect(response.headers.get('content-security-policy')).not.toContain('unsafe-inline');
     expect(response.headers.get('referrer-policy')).toBe('strict-origin-when-cross-origin');
     expect(response.headers.get('x-content-type-options')).toBe('nosniff');
@@ -119,9 +123,7 @@ describe('the production server (npm run serve) on the sample news', () => {
         // The server sanitized what it sent: the browser needs no sanitizer until it fetches an article itself.
         expect(seen.scripts.filter((script) => script.includes('browserSanitizer'))).toEqual([]);
 
-        await page.evaluate(() => {
-          Object.assign(window, { __sameDocument: true });
-        });
+        await markWindow(page);
         // What the server wrote for link previews describes the page it sent, and only while it is shown.
         const shareTags = () =>
           page.evaluate((selector) => document.head.querySelectorAll(selector).length, SHARE_TAGS);
@@ -135,12 +137,7 @@ describe('the production server (npm run serve) on the sample news', () => {
           .poll(() => page.getByRole('heading', { level: 1 }).textContent())
           .toBe('Top News');
         expect(await shareTags()).toBe(0);
-        expect(
-          await page.evaluate(
-            () => (window as unknown as { __sameDocument?: boolean }).__sameDocument,
-          ),
-          'the page was not reloaded',
-        ).toBe(true);
+        expect(await windowMark(page), 'the page was not reloaded').toBe('still the same document');
         expect(seen.console).toEqual([]);
         expect(seen.errors).toEqual([]);
 
@@ -182,21 +179,14 @@ describe('the production server (npm run serve) on the sample news', () => {
       console.log(`JavaScript loaded by a server-rendered article until idle: ${loaded} B gzip`);
       expect(loaded, 'JavaScript loaded until idle, gzip').toBeLessThanOrEqual(SERVER_BUDGET_BYTES);
 
-      await page.evaluate(() => {
-        Object.assign(window, { __sameDocument: true });
-      });
+      await markWindow(page);
       // The pointer on its way to a headline brings the code; the click is the reader's own.
       await fromTop.hover();
       await expect.poll(islandCode).toHaveLength(1);
       const headline = (await fromTop.textContent()) ?? '';
       await fromTop.click();
       await expect.poll(() => page.getByRole('heading', { level: 1 }).textContent()).toBe(headline);
-      expect(
-        await page.evaluate(
-          () => (window as unknown as { __sameDocument?: boolean }).__sameDocument,
-        ),
-        'the page was not reloaded',
-      ).toBe(true);
+      expect(await windowMark(page), 'the page was not reloaded').toBe('still the same document');
       expect(seen.console).toEqual([]);
       expect(seen.errors).toEqual([]);
     } finally {

@@ -18,6 +18,8 @@ describe('page layout', () => {
     });
     await expectH1(page, story.headline);
     await page.locator('.article-body p').first().waitFor();
+    // The lists below come a moment later, with code of their own (an island).
+    await page.locator('.article-page__more .story-box').first().waitFor();
     await waitForSettled(page);
     const widths = await page.evaluate(() =>
       Object.fromEntries(

@@ -2,6 +2,7 @@ import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import type { Page } from 'playwright-core';
 import { LIMITS } from '../../src/news/limits.ts';
+import { PREPAINT_SCRIPT } from '../../src/settings/prepaint.ts';
 
 /**
  * Every element in `root` that could run script or load a script URL,
@@ -9,9 +10,10 @@ import { LIMITS } from '../../src/news/limits.ts';
  * <head> the document's own tags are expected, and only in their own forms:
  * meta with a name or property and content, the page's stylesheet, icon,
  * canonical and module links, one module script by URL, and the inert data
- * blocks (JSON-LD and the hydration state), which must hold no "<".
+ * blocks (JSON-LD and the hydration state), which must hold no "<"; and
+ * `headScript`, once: the page's one inline script, exactly as it ships.
  */
-export function findUnsafe(root: Element): string[] {
+export function findUnsafe(root: Element, headScript = ''): string[] {
   const found: string[] = [];
   const URL_ATTRIBUTES = [
     'href',
@@ -28,7 +30,7 @@ export function findUnsafe(root: Element): string[] {
   const DATA_BLOCKS = ['application/ld+json', 'application/json'];
   const HEAD_LINKS = ['stylesheet', 'icon', 'canonical', 'modulepreload', 'preload', 'alternate'];
   const META_ATTRIBUTES = ['name', 'property', 'content', 'charset', 'http-equiv'];
-  const scripts = { module: 0, data: new Map<string, number>() };
+  const scripts = { module: 0, inline: 0, data: new Map<string, number>() };
   for (const element of [root, ...root.querySelectorAll('*')]) {
     const tag = element.tagName.toLowerCase();
     const type = element.getAttribute('type') ?? '';
@@ -41,6 +43,15 @@ export function findUnsafe(root: Element): string[] {
       scripts.module += 1;
       if (!/^\/[\w/.-]+\.js$/.test(element.getAttribute('src') ?? ''))
         found.push(`<script type=module src=${element.getAttribute('src') ?? ''}>`);
+    } else if (
+      tag === 'script' &&
+      inHead &&
+      headScript !== '' &&
+      !element.hasAttribute('type') &&
+      !element.hasAttribute('src') &&
+      element.textContent === headScript
+    ) {
+      scripts.inline += 1;
     } else if (tag === 'meta' && inHead) {
       for (const attribute of element.attributes)
         if (!META_ATTRIBUTES.includes(attribute.name)) found.push(`meta[${attribute.name}]`);
@@ -81,6 +92,7 @@ export function findUnsafe(root: Element): string[] {
   }
   // A string that ended the page's own script would leave more of them.
   if (scripts.module > 1) found.push(`${String(scripts.module)} module scripts`);
+  if (scripts.inline > 1) found.push(`${String(scripts.inline)} inline scripts`);
   for (const [type, count] of scripts.data)
     if (count > 1) found.push(`${String(count)} <script type=${type}>`);
   return found;
@@ -89,7 +101,7 @@ export function findUnsafe(root: Element): string[] {
 /** What `findUnsafe` finds under `selector` (default: the whole document). */
 export function unsafeIn(page: Page, selector = ':root'): Promise<string[]> {
   return page.evaluate<string[]>(
-    `(${findUnsafe.toString()})(document.querySelector(${JSON.stringify(selector)}))`,
+    `(${findUnsafe.toString()})(document.querySelector(${JSON.stringify(selector)}), ${JSON.stringify(PREPAINT_SCRIPT)})`,
   );
 }
 

@@ -308,6 +308,8 @@ describe('a hostile source, in Chromium', () => {
     const page = await openAt('/article/spoofed', 1280, `Breaking ${RLO}news${PDF}`);
     const body = page.locator('.article-body');
     await body.getByRole('link', { name: 'first link' }).waitFor();
+    // The lists beside the story come a moment later, with code of their own (an island).
+    await page.getByRole('complementary', { name: 'More news' }).waitFor();
 
     // What a screen reader lists: the page's own structure only.
     expect(await page.getByRole('main').count(), 'main landmarks').toBe(1);

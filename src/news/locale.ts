@@ -41,9 +41,14 @@ function canonical(tag: string): string | undefined {
  * browser's own default happens to be.
  */
 export function localesFor(language: string | undefined): string[] {
-  const tag = languageTag(language);
-  return tag && tag !== 'en' ? [tag, 'en'] : ['en'];
+  return memo(locales, language ?? '', () => {
+    const tag = languageTag(language);
+    return tag && tag !== 'en' ? [tag, 'en'] : ['en'];
+  });
 }
+
+/** What each language, as a source calls it, comes to: every date and byline asks. */
+const locales = new Map<string, string[]>();
 
 // Building an Intl formatter is far slower than using one: keep one per
 // language and options.

@@ -64,13 +64,19 @@ export function createRoutes(deps: RouterDeps): RouteObject[] {
             {
               index: true,
               loader: async () => {
-                const site = await loadQuery(queryClient, siteQuery(source));
-                for (const section of site.sections)
-                  prefetchListing({ kind: 'section', slug: section.slug });
-                await Promise.all([
+                // Top and Latest first, side by side with site.json (the root's, already
+                // asked for): the section blocks wait their turn for a connection, and
+                // the page does not wait for them.
+                const first = Promise.all([
                   loadQuery(queryClient, listingQuery(source, { kind: 'top' })),
                   loadQuery(queryClient, listingQuery(source, { kind: 'latest' })),
                 ]);
+                // Reported by the await below, or by the root's loader when site.json fails.
+                first.catch(() => undefined);
+                const site = await loadQuery(queryClient, siteQuery(source));
+                for (const section of site.sections)
+                  prefetchListing({ kind: 'section', slug: section.slug });
+                await first;
                 return null;
               },
               lazy: { Component: loadFrontPage },

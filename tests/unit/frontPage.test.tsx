@@ -2,7 +2,7 @@ import { screen, waitFor, within } from '@testing-library/react';
 import { describe, expect, it } from 'vitest';
 import type { Listing, Site } from '../../src/news/types.ts';
 import { renderApp } from './renderApp.tsx';
-import { sampleDocument } from './server.ts';
+import { API, sampleDocument, server } from './server.ts';
 
 describe('the front page', () => {
   it('shows the top story large, more Top News, Latest News and a block per section, each story once', async () => {
@@ -82,5 +82,27 @@ describe('the front page', () => {
       site.description,
     );
     expect(screen.getByRole('link', { name: 'Skip to content' })).toHaveAttribute('href', '#main');
+  });
+
+  it('asks for Top and Latest before any section block, without waiting for site.json', async () => {
+    const asked: string[] = [];
+    const record = ({ request }: { request: Request }) => {
+      asked.push(request.url.slice(API.length));
+    };
+    server.events.on('request:start', record);
+    try {
+      renderApp('/');
+      await screen.findByRole('region', { name: 'Top story' });
+      await waitFor(() => {
+        expect(asked.filter((url) => url.startsWith('sections/')).length).toBeGreaterThan(0);
+      });
+    } finally {
+      server.events.removeListener('request:start', record);
+    }
+    // The page's first documents go out together: Top and Latest do not queue behind
+    // site.json, nor behind the section blocks, which wait for site.json to name them.
+    const firstSection = asked.findIndex((url) => url.startsWith('sections/'));
+    expect(asked.slice(0, 3).sort()).toEqual(['latest/1.json', 'site.json', 'top/1.json']);
+    expect(firstSection).toBeGreaterThanOrEqual(3);
   });
 });

@@ -1,5 +1,6 @@
 import react from '@vitejs/plugin-react';
 import { defineConfig } from 'vitest/config';
+import { fallbackPreload } from './scripts/vite-plugin-fallback-preload.ts';
 import { requestGuardPlugin } from './scripts/vite-plugin-request-guard.ts';
 import { sampleNews } from './scripts/vite-plugin-sample-news.ts';
 import { serverRender } from './scripts/vite-plugin-server-render.ts';
@@ -19,6 +20,7 @@ export default defineConfig(({ isSsrBuild }) => ({
     process.env.VITEST ? null : sampleNews({ contentDir: 'content' }),
     process.env.VITEST ? null : runtimeSource(),
     process.env.VITEST ? null : serverRender(),
+    isSsrBuild ? null : fallbackPreload(),
   ],
   build: {
     target: 'es2022',

@@ -21,16 +21,19 @@ async function start(container: HTMLElement) {
   const configUrl = configUrlFor(window.location);
   const state = readPageState(document);
   if (state && rendersHere(state)) {
+    // A page rendered ahead of time names the source it was built with; the
+    // config may name another by now. It is asked while the page hydrates, and
+    // only when it names another does the code that reads a config and a
+    // source load (a third of the page's own code).
+    const rendered = state.prerendered ? stateConfig(state, configUrl).source : undefined;
+    const same = rendered && stillNames(configUrl, rendered);
     try {
       const root = await hydratePage(container, state, configUrl);
-      // A page rendered ahead of time names the source it was built with; the
-      // config may name another by now. That check's code comes later, with the config's.
-      if (state.prerendered) {
-        const rendered = stateConfig(state, configUrl).source;
-        void import('./renderAfresh.tsx').then((module) =>
-          module.checkConfig(root, container, rendered, configUrl),
-        );
-      }
+      void same?.then(async (yes) => {
+        if (yes || !rendered) return;
+        const module = await import('./renderAfresh.tsx');
+        await module.checkConfig(root, container, rendered, configUrl);
+      });
       return;
     } catch (error) {
       console.warn('Broadsheet: rendering the page afresh', error);
@@ -101,6 +104,33 @@ async function hydratePage(container: HTMLElement, state: PageState, configUrl: 
       </AppRoot>
     </StrictMode>,
   );
+}
+
+/**
+ * The config names `source` exactly as the page was rendered with, or could
+ * not be read just now (the page then stays: it works). Anything else, even a
+ * file that names the same source in other words, goes to the full reading
+ * (renderAfresh's checkConfig), which decides.
+ */
+async function stillNames(configUrl: string, source: Config['source']): Promise<boolean> {
+  let raw: { source?: { type?: unknown; url?: unknown } } | null;
+  try {
+    const response = await fetch(configUrl, { headers: { Accept: 'application/json' } });
+    if (!response.ok) return true;
+    raw = (await response.json()) as typeof raw;
+  } catch {
+    return true;
+  }
+  const named = raw?.source;
+  try {
+    return (
+      named?.type === source.type &&
+      typeof named.url === 'string' &&
+      new URL(named.url, configUrl).href === source.url
+    );
+  } catch {
+    return false;
+  }
 }
 
 /** The code of every route this address shows, in place before hydrating (a lazy route would render nothing yet). */

@@ -77,9 +77,9 @@ describe('the prerendered site on a static host', () => {
     ['an article', `/article/${api.listing('latest').items[1]?.slug ?? ''}`],
     ['a listing', '/latest'],
   ])(
-    'hydrates %s with no layout shift, no console message and no fetch but the config check',
+    'hydrates %s with no layout shift, no console message, no fetch but the config check, and none of the code that reads a config',
     async (_, appPath) => {
-      const { context, page, errors, console, documents, layoutShift } = await open();
+      const { context, page, errors, console, documents, scripts, layoutShift } = await open();
       try {
         await page.goto(url(appPath));
         await hydrated(page);
@@ -88,6 +88,8 @@ describe('the prerendered site on a static host', () => {
         expect(console).toEqual([]);
         expect(errors).toEqual([]);
         expect(documents).toEqual(['/broadsheet.config.json']);
+        // The config names the source the page was built with: its check needs no validator, no adapter.
+        expect(scripts.filter((script) => /\/reader-[^/]+\.js$/.test(script))).toEqual([]);
       } finally {
         await context.close();
       }

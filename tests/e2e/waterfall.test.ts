@@ -1,0 +1,104 @@
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
+import type { Browser } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, inject, test } from 'vitest';
+import { launchBrowser } from './browser.ts';
+import { startStaticServer, type StaticServer } from './staticServer.ts';
+import { readApi } from './support.ts';
+import { openWatched } from './watch.ts';
+
+// The shell on a static host (the build's index.html for every address, as a
+// host's fallback serves it): the page renders in the browser, and what it
+// needs must not arrive one thing after another. Every file and document here
+// takes ROUND_TRIP to arrive, so that order, not CPU, decides the time.
+
+const ROUND_TRIP = 800;
+const dist = inject('builds').root;
+const api = readApi(dist);
+const shell = readFileSync(path.join(dist, 'index.html'), 'utf8');
+let browser: Browser;
+let host: StaticServer;
+
+beforeAll(async () => {
+  browser = await launchBrowser();
+  host = await startStaticServer({ root: dist });
+});
+afterAll(async () => {
+  await browser.close();
+  await host.close();
+});
+
+/** The page's resource timings for these paths: when each was asked for, and by whom. */
+interface Timing {
+  path: string;
+  startTime: number;
+  responseEnd: number;
+  initiatorType: string;
+}
+
+describe('a page the browser renders itself, on a static host', () => {
+  test('asks for the config and the code that reads it beside the entry, and for Top, Latest and site.json together, one round trip later', async () => {
+    const entry = /<script type="module" crossorigin src="([^"]+)"/.exec(shell)?.[1];
+    const reader = /<link rel="modulepreload" crossorigin="" href="([^"]+reader[^"]+)"/.exec(
+      shell,
+    )?.[1];
+    expect(entry, 'the entry script').toBeTruthy();
+    expect(reader, 'the reader chunk, preloaded').toBeTruthy();
+    const slow = [
+      entry ?? '',
+      reader ?? '',
+      '/broadsheet.config.json',
+      '/api/site.json',
+      '/api/top/1.json',
+      '/api/latest/1.json',
+    ];
+    for (const pathname of slow) host.fault(pathname, { delay: ROUND_TRIP });
+    const { page, errors, close } = await openWatched(browser);
+    try {
+      const started = Date.now();
+      await page.goto(host.url);
+      const lead = api.listing('top').items[0]?.headline ?? '(none)';
+      await page.getByRole('link', { name: lead }).first().waitFor();
+      const elapsed = Date.now() - started;
+
+      const timings = await page.evaluate(
+        (paths) =>
+          (performance.getEntriesByType('resource') as PerformanceResourceTiming[])
+            .map((entry) => ({
+              path: new URL(entry.name).pathname,
+              startTime: entry.startTime,
+              responseEnd: entry.responseEnd,
+              initiatorType: entry.initiatorType,
+            }))
+            .filter((entry) => paths.includes(entry.path)),
+        slow,
+      );
+      const of = (pathname: string): Timing => {
+        const found = timings.filter((timing) => timing.path === pathname);
+        expect(found, `${pathname}: asked for once`).toHaveLength(1);
+        return found[0] as Timing;
+      };
+      const script = of(entry ?? '');
+      const config = of('/broadsheet.config.json');
+      // From the page's head, while the entry is still on its way.
+      expect(config.initiatorType).toBe('link');
+      expect(config.startTime).toBeLessThan(script.responseEnd);
+      expect(of(reader ?? '').startTime).toBeLessThan(script.responseEnd);
+      expect(host.requests.filter((request) => request === '/broadsheet.config.json')).toHaveLength(
+        1,
+      );
+      // The news: all asked for within one round trip of the config's arrival, none after another.
+      for (const document of ['/api/site.json', '/api/top/1.json', '/api/latest/1.json']) {
+        const timing = of(document);
+        expect(timing.startTime, document).toBeLessThan(config.responseEnd + ROUND_TRIP / 2);
+      }
+      // Two round trips (the code and the config side by side, then the news), with room for
+      // the CPU of a busy machine; asked one after another, it would be four.
+      expect(elapsed).toBeLessThan(3.5 * ROUND_TRIP);
+      expect(errors).toEqual([]);
+    } finally {
+      host.clearFaults();
+      await close();
+    }
+  });
+});

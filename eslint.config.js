@@ -6,7 +6,17 @@ import globals from 'globals';
 import tseslint from 'typescript-eslint';
 
 export default tseslint.config(
-  { ignores: ['dist', 'dist-server', 'coverage', 'node_modules', '.cache'] },
+  {
+    ignores: [
+      'dist',
+      'dist-server',
+      'coverage',
+      'node_modules',
+      '.cache',
+      'bench/.build',
+      'bench/results',
+    ],
+  },
   js.configs.recommended,
   ...tseslint.configs.strictTypeChecked,
   reactHooks.configs.flat.recommended,

@@ -8,7 +8,11 @@ import { StoryCard } from '../components/StoryCard.tsx';
 import { StoryList } from '../components/StoryList.tsx';
 import { listingKinds, type ListingKind, type ListingRef } from '../news/types.ts';
 import { listingQuery } from '../queries/listings.ts';
+import { island } from './island.tsx';
 import { listingRef, usePage } from './params.ts';
+
+// "Load more", and the long list it makes, have code of their own (docs/design.md, "Long listings").
+const LoadMore = island(() => import('./LoadMore.tsx').then((module) => module.LoadMore));
 
 const kickers: Record<ListingKind, string | undefined> = {
   latest: undefined,
@@ -83,6 +87,7 @@ export function ListingPage() {
         </section>
       )}
       {(rest.length > 0 || !lead) && <StoryList stories={rest} showSection={kind !== 'section'} />}
+      <LoadMore kind={kind} />
       <Pagination page={page} pageCount={listing.pageCount} listing={ref} />
     </div>
   );

@@ -1,0 +1,161 @@
+import { screen, waitFor, within } from '@testing-library/react';
+import { http, HttpResponse } from 'msw';
+import { afterEach, describe, expect, it, vi } from 'vitest';
+import type { Listing } from '../../src/news/types.ts';
+import { estimateOf, spanOf, windowRows } from '../../src/routes/windowRows.ts';
+import { renderApp } from './renderApp.tsx';
+import { API, sampleDocument, server } from './server.ts';
+
+describe('which rows of a long list are drawn', () => {
+  const heights = [100, 100, 100, 100, 100, 100, 100, 100, 100, 100];
+
+  it('draws the rows between the two edges, and no more', () => {
+    expect(windowRows(heights, 10, 250, 450, 100)).toEqual({ start: 2, end: 5 });
+    expect(windowRows(heights, 10, 0, 100, 100)).toEqual({ start: 0, end: 1 });
+  });
+
+  it('draws the last row when the window is past the end, the first when before the start', () => {
+    expect(windowRows(heights, 10, 5_000, 5_800, 100)).toEqual({ start: 9, end: 10 });
+    expect(windowRows(heights, 10, -2_000, -1_000, 100)).toEqual({ start: 0, end: 1 });
+    expect(windowRows([], 0, 0, 800, 100)).toEqual({ start: 0, end: 0 });
+  });
+
+  it('counts rows never drawn as the mean of those measured', () => {
+    const some = [50, undefined, 150];
+    expect(estimateOf(some, 200)).toBe(100);
+    expect(estimateOf([], 200)).toBe(200);
+    expect(spanOf(some, 0, 5, 100)).toBe(50 + 100 + 150 + 100 + 100);
+    // 10,000 rows of 120 px: a screen's worth, whatever the scroll position.
+    const many = Array.from({ length: 10_000 }, () => 120);
+    const window = windowRows(many, 10_000, 600_000, 601_600, 120);
+    expect(window).toEqual({ start: 5_000, end: 5_014 });
+  });
+});
+
+/** A listing of `pageCount` pages of `pageSize` stories each, served in place of Latest News. */
+function serveLongLatest(pageCount: number, pageSize: number) {
+  server.use(
+    http.get(`${API}latest/:page`, ({ params }) => {
+      const page = Number(String(params.page).replace(/\.json$/, ''));
+      if (!(page >= 1 && page <= pageCount)) return HttpResponse.json({}, { status: 404 });
+      const items = Array.from({ length: pageSize }, (_, index) => {
+        const number = (page - 1) * pageSize + index + 1;
+        return {
+          slug: `story-${number}`,
+          headline: `Story number ${number}`,
+          publishedAt: new Date(Date.UTC(2026, 0, 1) - number * 60_000).toISOString(),
+        };
+      });
+      return HttpResponse.json({
+        title: 'Latest News',
+        page,
+        pageCount,
+        total: pageCount * pageSize,
+        items,
+      } satisfies Omit<Listing, 'items'> & { items: unknown[] });
+    }),
+  );
+}
+
+/** The Load more link, once it leads to `page`. */
+async function loadMore(page: number): Promise<HTMLElement> {
+  const link = await screen.findByRole('link', { name: 'Load more stories' });
+  await waitFor(() => {
+    expect(link).toHaveAttribute('href', `/latest?page=${page}`);
+  });
+  return link;
+}
+
+describe('Load more', () => {
+  afterEach(() => {
+    vi.restoreAllMocks();
+  });
+
+  it('appends the next page in place of the address, and the numbered pages stay', async () => {
+    const page1 = await sampleDocument<Listing>('latest/1.json');
+    const page2 = await sampleDocument<Listing>('latest/2.json');
+    const { user, router } = renderApp('/latest', { before: ['/'] });
+    await screen.findByRole('heading', { level: 1, name: 'Latest News' });
+
+    // Without JavaScript it is a link to the next page.
+    await user.click(await loadMore(2));
+
+    const main = screen.getByRole('main');
+    await waitFor(() => {
+      expect(main.querySelector('.long-list')).not.toBeNull();
+    });
+    const list = main.querySelector('.long-list');
+    if (!(list instanceof HTMLElement)) throw new Error('no long list');
+    expect(
+      await within(list).findByRole('link', { name: page2.items[0]?.headline ?? '(missing)' }),
+    ).toBeInTheDocument();
+    // Page 1 is still there, its lead first.
+    const lead = screen.getByRole('region', { name: 'Lead story' });
+    expect(
+      within(lead).getByRole('link', { name: page1.items[0]?.headline ?? '(missing)' }),
+    ).toBeInTheDocument();
+    const headlines = within(list)
+      .getAllByRole('heading', { level: 2 })
+      .map((heading) => heading.textContent);
+    expect(headlines.slice(0, page1.items.length - 1)).toEqual(
+      page1.items.slice(1).map((item) => item.headline),
+    );
+    // Every story of the list knows its place in it.
+    const items = within(list).getAllByRole('listitem');
+    expect(items[0]).toHaveAttribute('aria-posinset', '1');
+    expect(items[0]).toHaveAttribute(
+      'aria-setsize',
+      String(page1.items.length - 1 + page2.items.length),
+    );
+
+    // The address names the last page loaded, in place of the one before it.
+    expect(router.state.location.search).toBe('?page=2');
+    expect(router.state.historyAction).toBe('REPLACE');
+    // The reader goes on at the first new story.
+    await waitFor(() => {
+      expect(document.activeElement).toHaveTextContent(page2.items[0]?.headline ?? '(missing)');
+    });
+
+    // The numbered pages are still real links, and Load more goes on.
+    const pages = screen.getByRole('navigation', { name: 'Pages' });
+    expect(within(pages).getByRole('link', { name: 'Page 3' })).toHaveAttribute(
+      'href',
+      '/latest?page=3',
+    );
+    expect(await loadMore(3)).toBeInTheDocument();
+  });
+
+  it('keeps only the stories near the screen in the document, however many are loaded', async () => {
+    serveLongLatest(6, 100);
+    // jsdom lays nothing out: every story card is 150 px tall, the list starts at the top.
+    vi.spyOn(Element.prototype, 'getBoundingClientRect').mockImplementation(function (
+      this: Element,
+    ) {
+      const height = this.matches('.long-list > li') ? 150 : 0;
+      return DOMRect.fromRect({ x: 0, y: 0, width: 800, height });
+    });
+    const { user, router } = renderApp('/latest');
+    await screen.findByRole('heading', { level: 1, name: 'Latest News' });
+
+    for (let page = 2; page <= 6; page += 1) {
+      await user.click(await loadMore(page));
+      await waitFor(() => {
+        expect(router.state.location.search).toBe(`?page=${page}`);
+      });
+    }
+    await waitFor(() => {
+      expect(document.querySelector('.long-list [aria-setsize="599"]')).not.toBeNull();
+    });
+    const drawn = document.querySelectorAll('.long-list .story').length;
+    // A screen (768 px in jsdom) and one more above and below: about 16 cards of 150 px.
+    expect(drawn).toBeGreaterThan(5);
+    expect(drawn).toBeLessThanOrEqual(40);
+    // The rest is held by gaps as tall as the stories they stand for.
+    const gaps = [...document.querySelectorAll<HTMLElement>('.long-list__gap')];
+    const held = gaps.reduce((sum, gap) => sum + Number.parseFloat(gap.style.height), 0);
+    expect(held).toBeGreaterThan(150 * 500);
+    // The numbered pages are still there below it, and no more to load after the last.
+    expect(screen.getByRole('navigation', { name: 'Pages' })).toBeInTheDocument();
+    expect(screen.queryByRole('link', { name: 'Load more stories' })).toBeNull();
+  }, 60_000);
+});

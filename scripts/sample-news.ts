@@ -1,8 +1,14 @@
-// Turns the content/ folder (the one source of truth for the sample news) into
-// the documents of Broadsheet's native news API. Used by the dev server, the
-// build and `npm run content`. Validates everything and fails with a message
-// that names the file and the field.
+// Turns a content folder (content/, the one source of truth for the sample news,
+// or one that `npm run generate` wrote) into the documents of Broadsheet's
+// native news API. Used by the dev server, the build and `npm run content`.
+// Validates everything and fails with a message that names the file and the field.
+//
+// It streams: the articles are read twice, once for a compact index (no bodies)
+// and once to render and write each article, so memory grows with the index,
+// not with the bodies, and every step is linear (or n log n for sorting) in the
+// number of articles. Each document goes to an ApiSink as soon as it is made.
 
+import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { readdir, readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { Marked, type Tokens } from 'marked';
@@ -22,6 +28,13 @@ export interface ApiFile {
 export type Api = Map<string, ApiFile>;
 
 const SLUG = /^[a-z0-9-]{1,120}$/;
+/** Sections of a site at most: the reader shows 12 (src/news/limits.ts). */
+export const MAX_SECTIONS = 12;
+/** Tags on one page of the tag index (tags.json is its first page). */
+export const TAG_INDEX_PAGE_SIZE = 100;
+/** Related stories of an article, and the newest stories of each of its tags looked at to find them. */
+const RELATED = 3;
+const RELATED_CANDIDATES = 200;
 const slug = v.pipe(v.string(), v.regex(SLUG, 'Expected a slug: 1 to 120 of a-z, 0-9 and -'));
 const text = v.pipe(v.string(), v.trim(), v.nonEmpty('Expected some text'));
 const ref = v.strictObject({ slug, name: text });
@@ -40,7 +53,15 @@ const siteSchema = v.strictObject({
   description: v.optional(text),
   language: v.optional(text),
   pageSize: v.pipe(v.number(), v.integer(), v.minValue(1), v.maxValue(100)),
-  sections: v.pipe(v.array(ref), v.minLength(1, 'Expected at least one section')),
+  // site.json stays small whatever the site: no more sections than the reader shows.
+  sections: v.pipe(
+    v.array(ref),
+    v.minLength(1, 'Expected at least one section'),
+    v.maxLength(
+      MAX_SECTIONS,
+      `Expected at most ${MAX_SECTIONS} sections (the reader shows no more)`,
+    ),
+  ),
 });
 
 const registry = v.array(ref);
@@ -71,11 +92,33 @@ const articleSchema = v.strictObject({
 type Ref = v.InferOutput<typeof ref>;
 type FrontMatter = v.InferOutput<typeof articleSchema>;
 
-interface Entry extends FrontMatter {
+/** What the listings need of an article: everything but its body, kept for the whole run. */
+interface Entry {
   slug: string;
-  file: string;
-  body: string;
+  headline: string;
+  summary: string | undefined;
+  publishedAt: string;
+  updatedAt: string | undefined;
+  /** publishedAt in ms, for sorting. */
+  time: number;
+  section: Ref;
+  source: Ref;
+  authors: Ref[] | undefined;
+  tags: Ref[];
+  image: FrontMatter['image'];
+  priority: number | undefined;
+  related: string[] | undefined;
+  /** Position in newest-first order. */
+  rank: number;
 }
+
+/**
+ * A copy of a string that shares no memory with the file it was parsed from:
+ * a substring can keep its whole source alive, and the index must not hold
+ * every article's text.
+ */
+const detach = (value: string): string =>
+  value.length < 16 ? value : Buffer.from(value, 'utf8').toString('utf8');
 
 function check<const S extends v.GenericSchema>(
   schema: S,
@@ -139,7 +182,8 @@ function splitFrontMatter(source: string, file: string): { data: unknown; body: 
     throw new ContentError(
       `${file}: expected YAML front matter between two “---” lines at the top`,
     );
-  let data: unknown;
+  let data: unknown = simpleFrontMatter(match[1] ?? '');
+  if (data !== undefined) return { data, body: match[2] ?? '' };
   try {
     data = parseYaml(match[1] ?? '', { schema: 'core' }) as unknown;
   } catch (error) {
@@ -150,14 +194,148 @@ function splitFrontMatter(source: string, file: string): { data: unknown; body: 
   return { data, body: match[2] ?? '' };
 }
 
+/** Where the generated documents go: memory (dev server, tests), a folder, or nowhere (a check). */
+export interface ApiSink {
+  write(docPath: string, file: ApiFile): void | Promise<void>;
+  /** Waits for every write; throws the first that failed. */
+  close(): Promise<void>;
+}
+
+export function memorySink(api: Api): ApiSink {
+  return {
+    write(docPath, file) {
+      api.set(docPath, file);
+    },
+    close: () => Promise.resolve(),
+  };
+}
+
+/**
+ * Writes each document under `dir` as it comes. Synchronously: creating
+ * small files is the file system's work either way, and a promise per file
+ * costs more than it saves.
+ */
+export function directorySink(dir: string): ApiSink {
+  const folders = new Set<string>();
+  return {
+    write(docPath, file) {
+      const target = path.join(dir, docPath);
+      const folder = path.dirname(target);
+      if (!folders.has(folder)) {
+        mkdirSync(folder, { recursive: true });
+        folders.add(folder);
+      }
+      writeFileSync(target, file.body);
+    },
+    close: () => Promise.resolve(),
+  };
+}
+
+/** Counts the documents and keeps none: for checking a content folder. */
+export function discardSink(): ApiSink {
+  return { write() {}, close: () => Promise.resolve() };
+}
+
+const PLAIN = /^[A-Za-z][A-Za-z0-9/._-]*$/;
+const SPECIAL = new Set([
+  'null',
+  'Null',
+  'NULL',
+  'true',
+  'True',
+  'TRUE',
+  'false',
+  'False',
+  'FALSE',
+]);
+const DATE_TIME = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(\.\d+)?(Z|[+-]\d{2}:\d{2})$/;
+const JSON_STRING = /^"(?:[^"\\\p{Cc}]|\\["\\/bfnrt]|\\u[0-9a-fA-F]{4})*"$/u;
+const FIELD = /^([A-Za-z][A-Za-z0-9]*):(?: (.*))?$/;
+
+/** A scalar of the few plain shapes whose YAML meaning is certain; undefined for any other. */
+function simpleScalar(text: string): unknown {
+  if (text.startsWith('"'))
+    return JSON_STRING.test(text) ? (JSON.parse(text) as unknown) : undefined;
+  if (text.startsWith('[')) {
+    if (!text.endsWith(']')) return undefined;
+    const inner = text.slice(1, -1);
+    if (inner === '') return [];
+    const items = inner.split(', ');
+    return items.every((item) => PLAIN.test(item) && !SPECIAL.has(item)) ? items : undefined;
+  }
+  if (/^(0|[1-9][0-9]{0,14})$/.test(text)) return Number(text);
+  if (DATE_TIME.test(text) || (PLAIN.test(text) && !SPECIAL.has(text))) return text;
+  return undefined;
+}
+
+/**
+ * Front matter of the plainest kind (what `npm run generate` writes: one field
+ * a line, JSON-quoted text, slugs, numbers, dates, `[a, b]` lists, one level of
+ * nesting), read without the YAML library, which takes most of the time of a
+ * large site. Anything else, comments included, is left to the YAML library
+ * (undefined); the tests check that both read the same.
+ */
+export function simpleFrontMatter(text: string): Record<string, unknown> | undefined {
+  if (text.includes('\r') || text.includes('\t')) return undefined;
+  const result: Record<string, unknown> = {};
+  let nested: Record<string, unknown> | undefined;
+  for (const line of text.split('\n')) {
+    const inner = line.startsWith('  ');
+    const field = FIELD.exec(inner ? line.slice(2) : line);
+    if (!field) return undefined;
+    const [, key = '', value] = field;
+    const target = inner ? nested : result;
+    if (!target || Object.hasOwn(target, key)) return undefined;
+    // A mapping left empty is null in YAML: leave it to the library.
+    if (!inner && nested && Object.keys(nested).length === 0) return undefined;
+    if (value === undefined) {
+      if (inner) return undefined;
+      nested = result[key] = {};
+      continue;
+    }
+    const scalar = simpleScalar(value);
+    if (scalar === undefined) return undefined;
+    target[key] = scalar;
+    if (!inner) nested = undefined;
+  }
+  if (nested && Object.keys(nested).length === 0) return undefined;
+  return result;
+}
+
+export interface GeneratedApi {
+  site: v.InferOutput<typeof siteSchema>;
+  articleCount: number;
+  documentCount: number;
+}
+
 export interface SampleNews {
   site: v.InferOutput<typeof siteSchema>;
   api: Api;
   articleCount: number;
 }
 
-/** Read, validate and turn content/ into API documents, or throw a ContentError. */
+/** Read, validate and turn a content folder into API documents in memory, or throw a ContentError. */
 export async function buildSampleNews(contentDir: string): Promise<SampleNews> {
+  const api: Api = new Map();
+  const { site, articleCount } = await generateApi(contentDir, memorySink(api));
+  return { site, api, articleCount };
+}
+
+const JSON_TYPE = 'application/json; charset=utf-8';
+
+/**
+ * Lets the event loop run. The work is synchronous (small files are read and
+ * written faster that way), but V8 finishes its garbage collections in tasks
+ * that run between turns of the loop: without a turn now and then, the heap of
+ * a large site grows far beyond what it holds.
+ */
+const turn = () =>
+  new Promise<void>((resolve) => {
+    setImmediate(resolve);
+  });
+
+/** Read, validate and turn a content folder into API documents, each handed to `sink` as it is made. */
+export async function generateApi(contentDir: string, sink: ApiSink): Promise<GeneratedApi> {
   const rel = (name: string) => path.relative(process.cwd(), path.join(contentDir, name)) || name;
   const site = check(siteSchema, await readYaml(contentDir, 'site.yaml'), rel('site.yaml'));
   const sections = byId(site.sections, rel('site.yaml'));
@@ -174,51 +352,49 @@ export async function buildSampleNews(contentDir: string): Promise<SampleNews> {
     rel('tags.yaml'),
   );
 
-  // Images: every file in content/images, with its size.
+  // Images: every file in the images folder, with its size (the bytes are read again at the end).
   const imagesDir = path.join(contentDir, 'images');
-  const images = new Map<
-    string,
-    { bytes: Uint8Array; width: number; height: number; type: string }
-  >();
+  const images = new Map<string, { width: number; height: number }>();
   for (const name of (await readdir(imagesDir).catch(() => [])).sort()) {
     const ext = path.extname(name).toLowerCase();
     if (ext !== '.svg')
       throw new ContentError(`${rel(`images/${name}`)}: only SVG images are supported`);
-    const bytes = await readFile(path.join(imagesDir, name));
-    const size = svgSize(bytes.toString('utf8'));
+    const size = svgSize(await readFile(path.join(imagesDir, name), 'utf8'));
     if (!size)
       throw new ContentError(
         `${rel(`images/${name}`)}: the <svg> needs width and height (or a viewBox)`,
       );
-    images.set(`images/${name}`, { bytes, ...size, type: 'image/svg+xml' });
+    images.set(`images/${name}`, size);
   }
 
-  // Articles: front matter, checked against the registries.
+  // First pass over the articles: front matter, checked against the registries, into the index.
   const articleDir = path.join(contentDir, 'articles');
   const names = (await readdir(articleDir)).filter((name) => name.endsWith('.md')).sort();
   const entries: Entry[] = [];
-  for (const name of names) {
+  for (const [count, name] of names.entries()) {
+    if (count % 256 === 255) await turn();
     const file = rel(`articles/${name}`);
     const articleSlug = name.slice(0, -3);
     if (!SLUG.test(articleSlug))
       throw new ContentError(`${file}: the file name must be a slug (a-z, 0-9 and -)`);
+    // Read synchronously: for many small files, much faster than a promise each.
     const { data, body } = splitFrontMatter(
-      await readFile(path.join(articleDir, name), 'utf8'),
+      readFileSync(path.join(articleDir, name), 'utf8'),
       file,
     );
     const front = check(articleSchema, data, file);
-    const known = (field: string, value: string, map: Map<string, unknown>, where: string) => {
-      if (!map.has(value))
+    const known = <T>(field: string, value: string, map: Map<string, T>, where: string): T => {
+      const found = map.get(value);
+      if (found === undefined)
         throw new ContentError(`${file}: field “${field}”: “${value}” is not in ${where}`);
+      return found;
     };
-    known('section', front.section, sections, 'site.yaml sections');
-    known('source', front.source, sources, 'sources.yaml');
-    front.authors?.forEach((author, index) => {
-      known(`authors.${index}`, author, authors, 'authors.yaml');
-    });
-    front.tags.forEach((tag, index) => {
-      known(`tags.${index}`, tag, tags, 'tags.yaml');
-    });
+    const section = known('section', front.section, sections, 'site.yaml sections');
+    const source = known('source', front.source, sources, 'sources.yaml');
+    const byline = front.authors?.map((author, index) =>
+      known(`authors.${index}`, author, authors, 'authors.yaml'),
+    );
+    const tagged = front.tags.map((tag, index) => known(`tags.${index}`, tag, tags, 'tags.yaml'));
     if (front.image && !images.has(front.image.src)) {
       throw new ContentError(`${file}: field “image.src”: no such file content/${front.image.src}`);
     }
@@ -226,7 +402,28 @@ export async function buildSampleNews(contentDir: string): Promise<SampleNews> {
       throw new ContentError(`${file}: field “updatedAt”: is before publishedAt`);
     }
     if (!body.trim()) throw new ContentError(`${file}: the article has no body`);
-    entries.push({ ...front, slug: articleSlug, file, body });
+    entries.push({
+      slug: articleSlug,
+      headline: detach(front.headline),
+      summary: front.summary === undefined ? undefined : detach(front.summary),
+      publishedAt: detach(front.publishedAt),
+      updatedAt: front.updatedAt === undefined ? undefined : detach(front.updatedAt),
+      time: Date.parse(front.publishedAt),
+      section,
+      source,
+      authors: byline,
+      tags: tagged,
+      image: front.image && {
+        ...front.image,
+        src: detach(front.image.src),
+        alt: detach(front.image.alt),
+        ...(front.image.caption === undefined ? {} : { caption: detach(front.image.caption) }),
+        ...(front.image.credit === undefined ? {} : { credit: detach(front.image.credit) }),
+      },
+      priority: front.priority,
+      related: front.related,
+      rank: 0,
+    });
   }
   if (entries.length === 0) throw new ContentError(`${rel('articles')}: there are no articles`);
   const bySlug = new Map(entries.map((entry) => [entry.slug, entry]));
@@ -234,19 +431,39 @@ export async function buildSampleNews(contentDir: string): Promise<SampleNews> {
     entry.related?.forEach((other, index) => {
       if (!bySlug.has(other) || other === entry.slug) {
         throw new ContentError(
-          `${entry.file}: field “related.${index}”: no other article “${other}”`,
+          `${rel(`articles/${entry.slug}.md`)}: field “related.${index}”: no other article “${other}”`,
         );
       }
     });
   }
 
-  const api: Api = new Map();
-  const json = (docPath: string, value: unknown) => {
-    api.set(docPath, {
-      body: `${JSON.stringify(value, null, 1)}\n`,
-      contentType: 'application/json; charset=utf-8',
-    });
+  // Newest first; the same time keeps file-name order.
+  const newestFirst = [...entries].sort((a, b) => b.time - a.time);
+  newestFirst.forEach((entry, rank) => {
+    entry.rank = rank;
+  });
+  // Every listing, newest first, in one pass however many tags, sources and authors.
+  const listingOf = (registryMap: Map<string, Ref>) =>
+    new Map([...registryMap.keys()].map((key): [string, Entry[]] => [key, []]));
+  const bySection = listingOf(sections);
+  const byTag = listingOf(tags);
+  const bySource = listingOf(sources);
+  const byAuthor = listingOf(authors);
+  for (const entry of newestFirst) {
+    bySection.get(entry.section.slug)?.push(entry);
+    bySource.get(entry.source.slug)?.push(entry);
+    for (const tag of new Set(entry.tags)) byTag.get(tag.slug)?.push(entry);
+    for (const author of new Set(entry.authors)) byAuthor.get(author.slug)?.push(entry);
+  }
+
+  let documentCount = 0;
+  const emit = async (docPath: string, file: ApiFile) => {
+    documentCount++;
+    await sink.write(docPath, file);
+    if (documentCount % 256 === 0) await turn();
   };
+  const json = (docPath: string, value: unknown) =>
+    emit(docPath, { body: `${JSON.stringify(value, null, 1)}\n`, contentType: JSON_TYPE });
   /** URL of an image relative to the document that mentions it. */
   const imageUrl = (docPath: string, src: string) =>
     path.posix.relative(path.posix.dirname(docPath), src);
@@ -257,34 +474,33 @@ export async function buildSampleNews(contentDir: string): Promise<SampleNews> {
     ...(entry.summary ? { summary: entry.summary } : {}),
     publishedAt: entry.publishedAt,
     ...(entry.updatedAt ? { updatedAt: entry.updatedAt } : {}),
-    section: sections.get(entry.section),
-    source: sources.get(entry.source),
-    ...(entry.authors ? { authors: entry.authors.map((author) => authors.get(author)) } : {}),
-    tags: entry.tags.map((tag) => tags.get(tag)),
+    section: entry.section,
+    source: entry.source,
+    ...(entry.authors ? { authors: entry.authors } : {}),
+    tags: entry.tags,
     ...(entry.image ? { image: { ...entry.image, src: imageUrl(docPath, entry.image.src) } } : {}),
   });
 
-  const newestFirst = [...entries].sort(
-    (a, b) => Date.parse(b.publishedAt) - Date.parse(a.publishedAt),
-  );
-
-  // Articles, with bodies rendered from Markdown.
+  // Second pass: each article rendered from Markdown and written at once.
+  const related = relatedStories(newestFirst, byTag, bySlug);
+  const render = bodyRenderer(bySlug, images);
   for (const entry of entries) {
+    const file = rel(`articles/${entry.slug}.md`);
+    const { body } = splitBody(readFileSync(path.join(articleDir, `${entry.slug}.md`), 'utf8'));
     const docPath = `articles/${entry.slug}.json`;
-    const body = renderBody(entry, docPath, bySlug, images);
-    json(docPath, {
+    await json(docPath, {
       ...summary(entry, docPath),
-      body,
-      related: related(entry, newestFirst).map((other) => summary(other, docPath)),
+      body: render(body, file, docPath),
+      related: related(entry).map((other) => summary(other, docPath)),
     });
   }
 
   // Listings, paged.
-  const listing = (folder: string, title: string, items: Entry[]) => {
+  const listing = async (folder: string, title: string, items: Entry[]) => {
     const pageCount = Math.ceil(items.length / site.pageSize);
     for (let page = 1; page <= Math.max(1, pageCount); page++) {
       const docPath = `${folder}/${page}.json`;
-      json(docPath, {
+      await json(docPath, {
         title,
         page,
         pageCount,
@@ -295,77 +511,113 @@ export async function buildSampleNews(contentDir: string): Promise<SampleNews> {
       });
     }
   };
-  listing('latest', 'Latest News', newestFirst);
-  listing(
+  await listing('latest', 'Latest News', newestFirst);
+  await listing(
     'top',
     'Top News',
     newestFirst
       .filter((entry) => entry.priority !== undefined)
       .sort((a, b) => (a.priority ?? 0) - (b.priority ?? 0)),
   );
-  for (const section of sections.values()) {
-    listing(
-      `sections/${section.slug}`,
-      section.name,
-      newestFirst.filter((entry) => entry.section === section.slug),
-    );
-  }
-  for (const tag of tags.values()) {
-    listing(
-      `tags/${tag.slug}`,
-      tag.name,
-      newestFirst.filter((entry) => entry.tags.includes(tag.slug)),
-    );
-  }
-  for (const source of sources.values()) {
-    listing(
-      `sources/${source.slug}`,
-      source.name,
-      newestFirst.filter((entry) => entry.source === source.slug),
-    );
-  }
-  for (const author of authors.values()) {
-    listing(
-      `authors/${author.slug}`,
-      author.name,
-      newestFirst.filter((entry) => entry.authors?.includes(author.slug)),
-    );
-  }
+  for (const section of sections.values())
+    await listing(`sections/${section.slug}`, section.name, bySection.get(section.slug) ?? []);
+  for (const tag of tags.values())
+    await listing(`tags/${tag.slug}`, tag.name, byTag.get(tag.slug) ?? []);
+  for (const source of sources.values())
+    await listing(`sources/${source.slug}`, source.name, bySource.get(source.slug) ?? []);
+  for (const author of authors.values())
+    await listing(`authors/${author.slug}`, author.name, byAuthor.get(author.slug) ?? []);
 
-  json('tags.json', {
-    items: [...tags.values()]
-      .map((tag) => ({
-        ...tag,
-        count: entries.filter((entry) => entry.tags.includes(tag.slug)).length,
-      }))
-      .sort((a, b) => b.count - a.count || a.name.localeCompare(b.name)),
-  });
-  json('site.json', site);
-  for (const [src, image] of images) api.set(src, { body: image.bytes, contentType: image.type });
+  // The tag index, most used first, paged: tags.json is its first page.
+  const collator = new Intl.Collator();
+  const tagCounts = [...tags.values()]
+    .map((tag) => ({ ...tag, count: byTag.get(tag.slug)?.length ?? 0 }))
+    .sort((a, b) => b.count - a.count || collator.compare(a.name, b.name));
+  const tagPages = Math.max(1, Math.ceil(tagCounts.length / TAG_INDEX_PAGE_SIZE));
+  for (let page = 1; page <= tagPages; page++) {
+    const index = {
+      page,
+      pageCount: tagPages,
+      total: tagCounts.length,
+      items: tagCounts.slice((page - 1) * TAG_INDEX_PAGE_SIZE, page * TAG_INDEX_PAGE_SIZE),
+    };
+    if (page === 1) await json('tags.json', index);
+    await json(`tags/${page}.json`, index);
+  }
+  await json('site.json', site);
+  for (const src of images.keys())
+    await emit(src, {
+      body: await readFile(path.join(contentDir, src)),
+      contentType: 'image/svg+xml',
+    });
+  await sink.close();
 
-  return { site, api, articleCount: entries.length };
+  return { site, articleCount: entries.length, documentCount };
 }
 
-/** Explicit `related` first, then the stories that share the most tags (newest first on ties). */
-function related(entry: Entry, newestFirst: Entry[]): Entry[] {
-  const chosen = (entry.related ?? [])
-    .map((slug) => newestFirst.find((other) => other.slug === slug))
-    .filter((other) => other !== undefined);
-  const shared = (other: Entry) => other.tags.filter((tag) => entry.tags.includes(tag)).length;
-  const byTags = newestFirst
-    .filter((other) => other.slug !== entry.slug && !chosen.includes(other) && shared(other) > 0)
-    .sort((a, b) => shared(b) - shared(a));
-  return [...chosen, ...byTags].slice(0, 3);
+/**
+ * An article's related stories: its explicit `related` first, then the
+ * stories that share the most tags with it, newest first on ties. Only the
+ * newest RELATED_CANDIDATES stories of each of its tags are looked at, so the
+ * work per article is bounded however large the site (and exact while no tag
+ * has more stories than that).
+ */
+function relatedStories(
+  newestFirst: Entry[],
+  byTag: Map<string, Entry[]>,
+  bySlug: Map<string, Entry>,
+): (entry: Entry) => Entry[] {
+  const shared = new Int32Array(newestFirst.length);
+  return (entry) => {
+    const chosen = (entry.related ?? [])
+      .map((slug) => bySlug.get(slug))
+      .filter((other) => other !== undefined);
+    const touched: Entry[] = [];
+    for (const tag of new Set(entry.tags)) {
+      const stories = byTag.get(tag.slug) ?? [];
+      const end = Math.min(stories.length, RELATED_CANDIDATES + 1);
+      for (let index = 0; index < end; index++) {
+        const other = stories[index];
+        if (other === undefined || other === entry) continue;
+        const count = shared[other.rank] ?? 0;
+        if (count === 0) touched.push(other);
+        shared[other.rank] = count + 1;
+      }
+    }
+    // The best few by (shared tags, newest), in one pass: no sort of every candidate.
+    const before = (a: Entry, b: Entry) =>
+      (shared[a.rank] ?? 0) - (shared[b.rank] ?? 0) || b.rank - a.rank;
+    const best: Entry[] = [];
+    for (const other of touched) {
+      if (chosen.includes(other)) continue;
+      if (best.length === RELATED && before(other, best[RELATED - 1] ?? other) <= 0) continue;
+      let at = best.length;
+      while (at > 0 && before(other, best[at - 1] ?? other) > 0) at--;
+      best.splice(at, 0, other);
+      if (best.length > RELATED) best.pop();
+    }
+    for (const other of touched) shared[other.rank] = 0;
+    return [...chosen, ...best].slice(0, RELATED);
+  };
 }
 
-function renderBody(
-  entry: Entry,
-  docPath: string,
+/** The body of an article file, whose front matter the first pass has read. */
+function splitBody(source: string): { body: string } {
+  const match = /^---\r?\n[\s\S]*?\r?\n---\r?\n?([\s\S]*)$/.exec(source);
+  return { body: match?.[1] ?? '' };
+}
+
+/**
+ * Renders article bodies from Markdown: one parser for every article (making
+ * one per article costs more than the rendering), told which article it is on.
+ */
+function bodyRenderer(
   bySlug: Map<string, Entry>,
   images: Map<string, { width: number; height: number }>,
-): string {
+): (body: string, file: string, docPath: string) => string {
+  let current = { file: '', docPath: '' };
   const fail = (message: string): never => {
-    throw new ContentError(`${entry.file}: body: ${message}`);
+    throw new ContentError(`${current.file}: body: ${message}`);
   };
   const marked = new Marked({
     gfm: true,
@@ -393,7 +645,7 @@ function renderBody(
     renderer: {
       image({ href, text: alt }) {
         const size = images.get(href);
-        const src = path.posix.relative(path.posix.dirname(docPath), href);
+        const src = path.posix.relative(path.posix.dirname(current.docPath), href);
         return `<img src="${escapeAttr(src)}" alt="${escapeAttr(alt)}"${
           size ? ` width="${size.width}" height="${size.height}"` : ''
         }>`;
@@ -416,5 +668,8 @@ function renderBody(
       },
     },
   });
-  return marked.parse(entry.body, { async: false }).trim();
+  return (body, file, docPath) => {
+    current = { file, docPath };
+    return marked.parse(body, { async: false }).trim();
+  };
 }

@@ -3,11 +3,18 @@ import type { ServerResponse } from 'node:http';
 import path from 'node:path';
 import type { Plugin, ResolvedConfig } from 'vite';
 import { answerPlain } from './requestGuard.ts';
-import { buildSampleNews, ContentError, type Api } from './sample-news.ts';
+import {
+  buildSampleNews,
+  ContentError,
+  directorySink,
+  generateApi,
+  type Api,
+  type GeneratedApi,
+} from './sample-news.ts';
 
 /**
  * Serves the sample news API (generated from content/) at `{base}api/` in the
- * dev server, and emits it into the build so `dist/` is a complete site. The
+ * dev server, and writes it into the build so `dist/` is a complete site. The
  * request guard in front of both servers is its own plugin
  * (./vite-plugin-request-guard.ts).
  */
@@ -108,18 +115,24 @@ export function sampleNews(options: { contentDir: string }): Plugin {
         next();
       });
     },
-    async generateBundle() {
-      // The sample API belongs with the site in dist/, not with the server's code.
+    async writeBundle(options) {
+      // The sample API belongs with the site in dist/, not with the server's code. It is
+      // written straight into the folder, streaming as `npm run content -- --out` does,
+      // rather than emitted into the bundle: the build then reports it in one line, not
+      // a line per document.
       if (config.build.ssr) return;
-      let documents: Api;
+      const outDir = options.dir ?? path.resolve(config.root, config.build.outDir);
+      const started = performance.now();
+      let news: GeneratedApi;
       try {
-        documents = await load();
+        news = await generateApi(contentDir, directorySink(path.join(outDir, 'api')));
       } catch (error) {
         this.error(describe(error));
       }
-      for (const [docPath, file] of documents) {
-        this.emitFile({ type: 'asset', fileName: `api/${docPath}`, source: file.body });
-      }
+      const where = path.relative(config.root, path.join(outDir, 'api')) || 'api';
+      config.logger.info(
+        `Broadsheet: ${news.articleCount} articles → ${news.documentCount} API documents in ${where}/ (${((performance.now() - started) / 1000).toFixed(1)} s)`,
+      );
     },
   };
 }

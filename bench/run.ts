@@ -13,7 +13,7 @@ import { buildFloor, buildReader, builds, haveBuilds } from './lib/build.ts';
 import { measureBytes, type PageBytes } from './lib/bytes.ts';
 import { measureContent } from './lib/contentScale.ts';
 import { measureHeap } from './lib/heap.ts';
-import { runLighthouse, type LighthouseFigures } from './lib/lighthouse.ts';
+import { startLighthouse, type Lighthouse, type LighthouseFigures } from './lib/lighthouse.ts';
 import { toMarkdown } from './lib/markdown.ts';
 import { parseOptions, USAGE, type Section } from './lib/options.ts';
 import { measureClick, measureLoad } from './lib/paint.ts';
@@ -89,6 +89,7 @@ interface World extends MeasuredPages {
   servers: Record<Subject, Running>;
   roots: Record<Subject, string>;
   browser: Browser;
+  lighthouse: Lighthouse;
 }
 
 const world: Partial<World> = {};
@@ -116,14 +117,14 @@ function summary(runs: Partial<Record<Subject, number[]>>): string {
     .join(', ');
 }
 
-/** Each run visits every subject, starting with a different one each time. */
-async function alternate(
-  each: (subject: Subject) => Promise<void>,
+/** Each run visits every entry (a subject, say), starting with a different one each time. */
+async function alternate<T>(
+  entries: readonly T[],
+  each: (entry: T) => Promise<void>,
   runs = options.runs,
-  subjects: readonly Subject[] = SUBJECTS,
 ): Promise<void> {
   for (let run = 0; run < runs; run++) {
-    for (const subject of rotate(subjects, run)) await each(subject);
+    for (const entry of rotate(entries, run)) await each(entry);
   }
 }
 
@@ -255,7 +256,7 @@ if (wants('paint')) {
   const loadTable: Table = {
     id: 'load',
     title: 'Load to the first headline painted',
-    note: `From navigation start to the frame that paints the page's first headline (an article's own), in a fresh context (empty cache) at a 412 × 823 viewport, medians of ${String(options.runs)}. The floor renders in the browser only: its feed stands for the front page and the listing.`,
+    note: `From navigation start to the frame that paints the page's first headline (an article's own), in a fresh context (empty cache) at a 412 × 823 viewport, medians of ${String(options.runs)}. The floor renders in the browser only: its feed stands for the front page and the listing, loaded once a run for both, in turn with them.`,
     rows: [],
   };
   const clickTable: Table = {
@@ -265,30 +266,53 @@ if (wants('paint')) {
     rows: [],
   };
   result.tables.push(loadTable, clickTable);
-  for (const name of pageNames) {
+  // The front page and the listing in one step, so that the floor's feed, which
+  // stands for both, is loaded once a run; the article in another.
+  const loadRowOrder = pageNames.flatMap((name) =>
+    CONDITIONS.map((condition) => `${name}, ${conditionLabel(condition)}`),
+  );
+  for (const group of [['front page', 'listing'], ['article']] as const) {
     for (const condition of CONDITIONS) {
+      const label = `${group.join(' and ')} load ${conditionLabel(condition)}`;
       steps.push({
-        label: `${name} load ${conditionLabel(condition)}`,
+        label,
         run: async () => {
-          const page = pageCase(name);
-          const runs: Record<Subject, number[]> = { server: [], static: [], floor: [] };
-          await alternate(async (subject) => {
-            runs[subject].push(
-              await measureLoad(
-                need('browser'),
-                url(subject, pathOf(page, subject)),
-                subject === 'floor' ? page.floorWatch : page.watch,
-                condition,
-              ).catch((error: unknown) => {
-                result.warnings.push(
-                  `${name} load ${conditionLabel(condition)}, ${subject}: ${String(error)}`,
-                );
-                return Number.NaN;
-              }),
-            );
+          const pages = group.map(pageCase);
+          const entries = [
+            ...pages.flatMap((page) =>
+              (['server', 'static'] as const).map((subject) => ({ subject, page })),
+            ),
+            { subject: 'floor' as const, page: pages[0] ?? pageCase('article') },
+          ];
+          const runs = new Map<string, number[]>();
+          const key = (subject: Subject, page: PageCase) =>
+            subject === 'floor' ? `floor ${page.floorPath}` : `${subject} ${page.name}`;
+          await alternate(entries, async ({ subject, page }) => {
+            const measured = await measureLoad(
+              need('browser'),
+              url(subject, pathOf(page, subject)),
+              subject === 'floor' ? page.floorWatch : page.watch,
+              condition,
+            ).catch((error: unknown) => {
+              result.warnings.push(`${label}, ${subject} ${page.name}: ${String(error)}`);
+              return Number.NaN;
+            });
+            runs.set(key(subject, page), [...(runs.get(key(subject, page)) ?? []), measured]);
           });
-          loadTable.rows.push(row(`${name}, ${conditionLabel(condition)}`, 'ms', runs));
-          return summary(runs);
+          const lines: string[] = [];
+          for (const page of pages) {
+            const figures = {
+              server: runs.get(key('server', page)) ?? [],
+              static: runs.get(key('static', page)) ?? [],
+              floor: runs.get(key('floor', page)) ?? [],
+            };
+            loadTable.rows.push(row(`${page.name}, ${conditionLabel(condition)}`, 'ms', figures));
+            lines.push(`${page.name}: ${summary(figures)}`);
+          }
+          loadTable.rows.sort(
+            (a, b) => loadRowOrder.indexOf(a.label) - loadRowOrder.indexOf(b.label),
+          );
+          return lines.join('; ');
         },
       });
     }
@@ -317,7 +341,7 @@ async function clickStep(
   if (!clicked) throw new Error(`nothing to click on the ${from}`);
   const headline: Record<Subject, number[]> = { server: [], static: [], floor: [] };
   const paragraph: Record<Subject, number[]> = { server: [], static: [], floor: [] };
-  await alternate(async (subject) => {
+  await alternate(SUBJECTS, async (subject) => {
     const measured = await measureClick(need('browser'), {
       url: url(subject, pathOf(clicked.from, subject)),
       headline: normal(clicked.story.headline),
@@ -378,7 +402,7 @@ if (wants('lighthouse')) {
   const lighthouseTable: Table = {
     id: 'lighthouse',
     title: 'Lighthouse, mobile',
-    note: `Lighthouse's mobile performance run (simulated slow 4G and 4× CPU), a fresh Chromium each run, medians of ${String(options.lighthouseRuns)}, each run visiting the reader from its server, from files and the floor in turn. Score out of 100. The floor's feed, measured once, stands for the front page and the listing.`,
+    note: `Lighthouse's mobile performance run (simulated slow 4G and 4× CPU), one Chromium with a fresh profile, medians of ${String(options.lighthouseRuns)}, each run visiting the reader from its server, from files and the floor in turn. Score out of 100. The floor's feed, measured once, stands for the front page and the listing.`,
     rows: [],
   };
   result.tables.push(lighthouseTable);
@@ -397,15 +421,16 @@ if (wants('lighthouse')) {
         };
         lighthouseFloor.set(page.floorPath, runs.floor);
         await alternate(
+          floorRuns ? (['server', 'static'] as const) : SUBJECTS,
           async (subject) => {
             try {
-              runs[subject].push(await runLighthouse(url(subject, pathOf(page, subject))));
+              world.lighthouse ??= await startLighthouse();
+              runs[subject].push(await world.lighthouse.run(url(subject, pathOf(page, subject))));
             } catch (error) {
               result.warnings.push(`Lighthouse ${name}, ${subject}: ${String(error)}`);
             }
           },
           options.lighthouseRuns,
-          floorRuns ? ['server', 'static'] : SUBJECTS,
         );
         const of = (key: keyof LighthouseFigures) =>
           Object.fromEntries(
@@ -505,10 +530,12 @@ if (wants('scroll')) {
 }
 
 async function stopBrowserAndServers(): Promise<void> {
-  const { browser, servers } = world;
+  const { browser, servers, lighthouse } = world;
   delete world.browser;
   delete world.servers;
+  delete world.lighthouse;
   await browser?.close().catch(() => undefined);
+  await lighthouse?.close();
   await Promise.all(Object.values(servers ?? {}).map((server) => server.close()));
 }
 

@@ -16,7 +16,7 @@ export interface LighthouseFigures {
   cls: number;
 }
 
-async function launchForLighthouse(): Promise<{ port: number; close(): Promise<void> }> {
+async function launchForLighthouse(): Promise<{ port: number; close: () => Promise<void> }> {
   const profile = mkdtempSync(path.join(tmpdir(), 'broadsheet-bench-lighthouse-'));
   const child = spawn(
     CHROMIUM,
@@ -57,27 +57,34 @@ async function launchForLighthouse(): Promise<{ port: number; close(): Promise<v
   }
 }
 
-export async function runLighthouse(url: string): Promise<LighthouseFigures> {
+export interface Lighthouse {
+  run(url: string): Promise<LighthouseFigures>;
+  close(): Promise<void>;
+}
+
+/** One Chromium for every run: Lighthouse opens a tab of its own for each, and clears the site's cache and storage first. */
+export async function startLighthouse(): Promise<Lighthouse> {
   const chromium = await launchForLighthouse();
-  try {
-    const result = await lighthouse(url, {
-      port: chromium.port,
-      output: 'json',
-      logLevel: 'error',
-      onlyCategories: ['performance'],
-    });
-    if (!result) throw new Error(`Lighthouse gave no result for ${url}`);
-    const { lhr } = result;
-    if (lhr.runtimeError) throw new Error(`Lighthouse: ${lhr.runtimeError.message}`);
-    const audit = (id: string) => lhr.audits[id]?.numericValue ?? Number.NaN;
-    return {
-      score: lhr.categories.performance?.score ?? Number.NaN,
-      fcp: audit('first-contentful-paint'),
-      lcp: audit('largest-contentful-paint'),
-      tbt: audit('total-blocking-time'),
-      cls: audit('cumulative-layout-shift'),
-    };
-  } finally {
-    await chromium.close();
-  }
+  return {
+    async run(url) {
+      const result = await lighthouse(url, {
+        port: chromium.port,
+        output: 'json',
+        logLevel: 'error',
+        onlyCategories: ['performance'],
+      });
+      if (!result) throw new Error(`Lighthouse gave no result for ${url}`);
+      const { lhr } = result;
+      if (lhr.runtimeError) throw new Error(`Lighthouse: ${lhr.runtimeError.message}`);
+      const audit = (id: string) => lhr.audits[id]?.numericValue ?? Number.NaN;
+      return {
+        score: lhr.categories.performance?.score ?? Number.NaN,
+        fcp: audit('first-contentful-paint'),
+        lcp: audit('largest-contentful-paint'),
+        tbt: audit('total-blocking-time'),
+        cls: audit('cumulative-layout-shift'),
+      };
+    },
+    close: () => chromium.close(),
+  };
 }

@@ -22,20 +22,24 @@ interface Marks {
   headline?: number;
   paragraph?: number;
   click?: number;
-  /** Set before a click; gone if the click loaded a new document instead of navigating in the page. */
-  sameDocument?: boolean;
 }
 
-declare global {
-  interface Window {
-    __benchMarks?: Marks;
-  }
-}
+/**
+ * What the page tells through its console, which reaches us at once even while
+ * its main thread is busy (polling the page would wait for the thread): each
+ * mark as it is taken, and each document as it starts.
+ */
+const REPORT = '__benchMark';
 
 /** Runs in the page, before its own scripts: serialised, so it refers to nothing outside itself. */
-function instrument(watch: Watch): void {
+function instrument({ watch, report }: { watch: Watch; report: string }): void {
   const marks: Marks = {};
-  window.__benchMarks = marks;
+  const take = (key: keyof Marks, value: number) => {
+    if (marks[key] !== undefined) return;
+    marks[key] = value;
+    console.debug(`${report} ${key} ${String(value)}`);
+  };
+  console.debug(`${report} document 0`);
   const normal = (text: string | null | undefined) => (text ?? '').replace(/\s+/g, ' ').trim();
   const shown = (element: Element) =>
     element.getBoundingClientRect().height > 0 &&
@@ -45,7 +49,7 @@ function instrument(watch: Watch): void {
   const painted = (key: 'headline' | 'paragraph') => {
     seen[key] = true;
     requestAnimationFrame(() => {
-      marks[key] ??= performance.now();
+      take(key, performance.now());
     });
   };
   const check = () => {
@@ -81,31 +85,54 @@ function instrument(watch: Watch): void {
   document.addEventListener(
     'click',
     (event) => {
-      marks.click ??= event.timeStamp;
+      take('click', event.timeStamp);
       check();
     },
     true,
   );
 }
 
-/** The marks once `wanted` are all there (or, when `inPage`, once the page was left for another document). */
-async function marksWhen(
-  page: Page,
-  wanted: (keyof Marks)[],
-  timeout: number,
-  inPage = false,
-): Promise<Marks> {
-  await page.waitForFunction(
-    ({ keys, inPage }: { keys: string[]; inPage: boolean }) => {
-      const marks = window.__benchMarks as Record<string, unknown> | undefined;
-      if (marks === undefined) return false;
-      if (inPage && marks.sameDocument === undefined) return true;
-      return keys.every((key) => marks[key] !== undefined);
-    },
-    { keys: wanted, inPage },
-    { timeout, polling: 50 },
-  );
-  return page.evaluate(() => ({ ...window.__benchMarks }));
+interface Listener {
+  marks: Marks;
+  /** Documents started in the page so far. */
+  documents: () => number;
+  /** Resolves once `done` holds, checked at each report, or after `timeout` ms. */
+  until(done: () => boolean, timeout: number): Promise<void>;
+}
+
+function nothing(): void {
+  // Until someone waits.
+}
+
+function listen(page: Page): Listener {
+  const marks: Marks = {};
+  let documents = 0;
+  let wake: () => void = nothing;
+  page.on('console', (message) => {
+    const [tag, key, value] = message.text().split(' ');
+    if (tag !== REPORT) return;
+    if (key === 'document') documents++;
+    else if (key === 'headline' || key === 'paragraph' || key === 'click')
+      marks[key] = Number(value);
+    wake();
+  });
+  return {
+    marks,
+    documents: () => documents,
+    until: (done, timeout) =>
+      new Promise<void>((resolve) => {
+        const timer = setTimeout(finish, timeout);
+        function finish() {
+          clearTimeout(timer);
+          wake = nothing;
+          resolve();
+        }
+        wake = () => {
+          if (done()) finish();
+        };
+        wake();
+      }),
+  };
 }
 
 const LOAD_TIMEOUT = 90_000;
@@ -119,11 +146,12 @@ export async function measureLoad(
 ): Promise<number> {
   const tab = await openTab(browser);
   try {
-    await tab.page.addInitScript(instrument, watch);
+    const listener = listen(tab.page);
+    await tab.page.addInitScript(instrument, { watch, report: REPORT });
     await applyCondition(tab.cdp, condition);
     await tab.page.goto(url, { waitUntil: 'commit', timeout: LOAD_TIMEOUT });
-    const marks = await marksWhen(tab.page, ['headline'], LOAD_TIMEOUT);
-    return marks.headline ?? Number.NaN;
+    await listener.until(() => listener.marks.headline !== undefined, LOAD_TIMEOUT);
+    return listener.marks.headline ?? Number.NaN;
   } finally {
     await tab.close();
   }
@@ -186,20 +214,19 @@ export async function measureClick(
   const tab = await openTab(browser);
   try {
     const { page } = tab;
-    await page.addInitScript(instrument, {
+    const listener = listen(page);
+    const watch: Watch = {
       headline: click.headline,
       selector: 'main h1',
       paragraphHtml: click.paragraphHtml,
       afterClick: true,
-    } satisfies Watch);
+    };
+    await page.addInitScript(instrument, { watch, report: REPORT });
     await page.goto(click.url, { timeout: LOAD_TIMEOUT });
     const link = page.locator('main a').filter({ hasText: click.headline }).first();
     await link.waitFor();
     await settle(tab, 200, link);
-    await link.scrollIntoViewIfNeeded();
-    await page.evaluate(() => {
-      if (window.__benchMarks) window.__benchMarks.sameDocument = true;
-    });
+    const documents = listener.documents();
     await applyCondition(tab.cdp, click.condition);
     if (click.hoverMs > 0) {
       await link.hover();
@@ -208,12 +235,17 @@ export async function measureClick(
     } else {
       await link.dispatchEvent('click');
     }
-    const marks = await marksWhen(page, ['headline', 'paragraph'], LOAD_TIMEOUT, true);
+    const { marks } = listener;
+    const left = () => listener.documents() > documents;
+    await listener.until(
+      () => left() || (marks.headline !== undefined && marks.paragraph !== undefined),
+      LOAD_TIMEOUT,
+    );
     const from = marks.click ?? Number.NaN;
     return {
       headline: (marks.headline ?? Number.NaN) - from,
       paragraph: (marks.paragraph ?? Number.NaN) - from,
-      sameDocument: marks.sameDocument === true,
+      sameDocument: !left(),
     };
   } finally {
     await tab.close();

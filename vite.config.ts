@@ -43,6 +43,13 @@ export default defineConfig(({ isSsrBuild }) => ({
                 // Shared by the front page and the article: on its own, or the front page
                 // would load the article's chunk to get it.
                 { name: 'distinct', test: /src\/news\/distinct\.ts$/, priority: 2 },
+                // Every page's title and description; its text helpers are the source
+                // adapters' too, which would otherwise take them into `reader`.
+                {
+                  name: 'PageMeta',
+                  test: /src\/(components\/PageMeta\.tsx|news\/plainText\.ts)$/,
+                  priority: 2,
+                },
                 {
                   name: 'reader',
                   test: /src\/(renderAfresh|config|sources\/(createSource|native|fetchJson|boundedSource|validate|text)|news\/limits)\.tsx?$|node_modules\/valibot\//,

@@ -112,25 +112,16 @@ async function hydratePage(container: HTMLElement, state: PageState, configUrl: 
  * file that names the same source in other words, goes to the full reading
  * (renderAfresh's checkConfig), which decides.
  */
-async function stillNames(configUrl: string, source: Config['source']): Promise<boolean> {
-  let raw: { source?: { type?: unknown; url?: unknown } } | null;
-  try {
-    const response = await fetch(configUrl, { headers: { Accept: 'application/json' } });
-    if (!response.ok) return true;
-    raw = (await response.json()) as typeof raw;
-  } catch {
-    return true;
-  }
-  const named = raw?.source;
-  try {
-    return (
-      named?.type === source.type &&
-      typeof named.url === 'string' &&
-      new URL(named.url, configUrl).href === source.url
-    );
-  } catch {
-    return false;
-  }
+function stillNames(configUrl: string, source: Config['source']): Promise<boolean> {
+  return fetch(configUrl)
+    .then((response) => response.json() as Promise<{ source?: { type?: unknown; url?: unknown } }>)
+    .then(
+      ({ source: named }) =>
+        named?.type === source.type &&
+        typeof named.url === 'string' &&
+        new URL(named.url, configUrl).href === source.url,
+    )
+    .catch(() => true);
 }
 
 /** The code of every route this address shows, in place before hydrating (a lazy route would render nothing yet). */

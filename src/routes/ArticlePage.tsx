@@ -7,14 +7,12 @@ import { ArticleBody } from '../components/ArticleBody.tsx';
 import { Byline } from '../components/Byline.tsx';
 import { useClock } from '../components/Clock.ts';
 import { DateTime } from '../components/DateTime.tsx';
-import { ErrorMessage } from '../components/ErrorMessage.tsx';
 import { LeadImage } from '../components/LeadImage.tsx';
 import { PageMeta } from '../components/PageMeta.tsx';
 import { Share } from '../components/Share.tsx';
 import { BodyPlaceholder } from '../components/Placeholder.tsx';
 import { TagLinks } from '../components/TagLinks.tsx';
 import { Unbroken } from '../components/Unbroken.tsx';
-import { describeError } from '../news/describeError.ts';
 import { sameDay } from '../news/formatDate.ts';
 import { paths } from '../news/paths.ts';
 import { countWords, readingMinutes } from '../news/readingTime.ts';
@@ -22,14 +20,14 @@ import type { Summary } from '../news/types.ts';
 import { articleQuery, findCachedSummary } from '../queries/articles.ts';
 import { island } from './island.tsx';
 import { parseSlug } from './params.ts';
-import { isNotFound } from './RouteError.tsx';
+import { FailedPart, isNotFound } from './RouteError.tsx';
 
 // The lists below and beside the story come a moment later than the story, with code of their own.
 const ArticleMore = island(() => import('./ArticleMore.tsx').then((module) => module.ArticleMore));
 
 export function ArticlePage() {
   const app = useApp();
-  const { source, origin, publicOrigin } = app;
+  const { source, publicOrigin } = app;
   const site = useSite();
   const { timeZone } = useClock();
   const queryClient = useQueryClient();
@@ -49,16 +47,19 @@ export function ArticlePage() {
     [navigate],
   );
 
+  const { refetch } = query;
+  const retry = useCallback(() => void refetch(), [refetch]);
   if (query.isError && !article) {
     // A story that does not exist is a real Not Found page, from the route's error boundary.
     if (isNotFound(query.error)) throw query.error;
     if (!story) {
       return (
         <div className="page page--error">
-          <ErrorMessage
-            description={describeError(query.error, origin)}
-            onRetry={() => void query.refetch()}
+          <FailedPart
+            error={query.error}
+            onRetry={retry}
             retrying={query.isFetching}
+            headingLevel={1}
           />
         </div>
       );
@@ -135,11 +136,11 @@ export function ArticlePage() {
             )}
           </>
         ) : query.isError ? (
-          <ErrorMessage
-            headingLevel={2}
-            description={describeError(query.error, origin)}
-            onRetry={() => void query.refetch()}
+          <FailedPart
+            error={query.error}
+            onRetry={retry}
             retrying={query.isFetching}
+            headingLevel={2}
           />
         ) : (
           <BodyLoading />

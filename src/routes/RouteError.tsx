@@ -1,14 +1,6 @@
-import {
-  isRouteErrorResponse,
-  useLocation,
-  useNavigate,
-  useNavigation,
-  useRouteError,
-} from 'react-router';
-import { useApp } from './AppContext.ts';
-import { ErrorMessage } from '../components/ErrorMessage.tsx';
-import { PageMeta } from '../components/PageMeta.tsx';
-import { describeError } from '../news/describeError.ts';
+import { isRouteErrorResponse, useLocation, useRouteError } from 'react-router';
+import { lazy, Suspense, type ComponentType, type JSX } from 'react';
+import type * as Failure from './Failure.tsx';
 import { paths } from '../news/paths.ts';
 import { isSourceError } from '../sources/SourceError.ts';
 import { island } from './island.tsx';
@@ -21,30 +13,54 @@ export function isNotFound(error: unknown): boolean {
 }
 
 /**
- * The failure in words, as the page's title too. Retry navigates to the same
- * address again: the loaders run anew, and the new location resets the error
- * boundary even when they answer at once (a revalidation that finishes within
- * one transition would leave it showing).
+ * Where even the code that words a failure could not load (the connection
+ * is down, most likely): a failure still says so, with Retry where it has one.
  */
-function FailedPage({ frontPageLink }: { frontPageLink: boolean }) {
-  const error = useRouteError();
-  const navigate = useNavigate();
-  const location = useLocation();
-  const navigation = useNavigation();
-  const { origin } = useApp();
-  const description = describeError(error, origin);
+function Unreachable({
+  headingLevel = 1,
+  onRetry = () => window.location.reload(),
+}: {
+  headingLevel?: 1 | 2;
+  onRetry?: () => void;
+}) {
+  const Heading = headingLevel === 1 ? 'h1' : 'h2';
   return (
-    <>
-      <PageMeta title={description.title} description={description.detail} />
-      <ErrorMessage
-        description={description}
-        onRetry={() => void navigate(location, { replace: true, preventScrollReset: true })}
-        retrying={navigation.state !== 'idle'}
-        frontPageLink={frontPageLink}
-      />
-    </>
+    <div className="error-message" role="alert">
+      <Heading tabIndex={-1}>This couldn’t be loaded</Heading>
+      <p>The connection may be down. Check it, then try again.</p>
+      <p className="error-message__actions">
+        <button type="button" className="button" onClick={onRetry}>
+          Retry
+        </button>
+      </p>
+    </div>
   );
 }
+
+/**
+ * A part of Failure.tsx, its code loaded when it shows (Unreachable where it
+ * cannot load). Not an island: a page the server rendered with a failure on
+ * it loads that code as it hydrates, so that its Retry works.
+ */
+function failure<P extends object>(pick: (module: typeof Failure) => ComponentType<P>) {
+  const Lazy = lazy(() =>
+    import('./Failure.tsx').then(
+      (module) => ({ default: pick(module) }),
+      () => ({ default: Unreachable as unknown as ComponentType<P> }),
+    ),
+  );
+  return function Failed(props: P) {
+    return (
+      <Suspense>
+        <Lazy {...(props as P & JSX.IntrinsicAttributes)} />
+      </Suspense>
+    );
+  };
+}
+
+const FailedPage = failure((module) => module.FailedPage);
+/** An error in a part of a page: an article, or its body. */
+export const FailedPart = failure((module) => module.FailedPart);
 
 // A page few readers see, with code of its own: the links in the server's page
 // work without it, and after a navigation it comes a moment after the error.

@@ -9,8 +9,17 @@ export const loadArticlePage = () =>
 export const loadAboutPage = () => import('./AboutPage.tsx').then((module) => module.AboutPage);
 /** The embed builder (/embed): its loader and page come in one chunk. */
 export const loadEmbedBuilder = () => import('./EmbedBuilder.tsx');
-/** The body sanitizer (DOMPurify), for an article the browser fetches itself. */
-export const loadSanitizer = () =>
-  import('../sanitize/browserSanitizer.ts').then((module) => module.sanitizeBody);
+/**
+ * The body sanitizer, for an article the browser fetches itself: the
+ * browser's own (HTML Sanitizer API) where it has one that works as the
+ * standard says, else DOMPurify (docs/decisions/015).
+ */
+export const loadSanitizer = async () => {
+  if ('parseHTML' in Document) {
+    const native = await import('../sanitize/nativeSanitizer.ts');
+    if (native.worksHere()) return native.sanitizeNative;
+  }
+  return (await import('../sanitize/browserSanitizer.ts')).sanitizeBody;
+};
 /** Warming a page on hover or focus is best effort: its code loads on the first such intent. */
 export const loadPrefetch = () => import('./prefetch.ts').then((module) => module.prefetch);

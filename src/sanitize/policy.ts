@@ -290,7 +290,8 @@ export function serializeBody(body: DocumentFragment | Element): string {
     h2.append(...heading.childNodes);
     heading.replaceWith(h2);
   }
-  if (body instanceof Element) return body.innerHTML;
+  // No `instanceof Element`: on the server, the DOM is jsdom's, not a global.
+  if ('innerHTML' in body) return body.innerHTML;
   const container = document.createElement('div');
   container.append(body);
   return container.innerHTML;

@@ -3,7 +3,6 @@ import { beforeAll, describe, expect, test } from 'vitest';
 import { LIMITS } from '../../src/news/limits.ts';
 import { sessionForFile, UI_TIMEOUT } from './support.ts';
 import {
-  findUnsafe,
   hasPayloads,
   payloadDocuments,
   readPayloads,
@@ -32,64 +31,7 @@ describe.skipIf(!hasPayloads)('6,600 XSS payloads in Chromium', () => {
     payloads = readPayloads();
   });
 
-  test('as article bodies, one at a time through the production sanitizer, none runs or leaves a script URL', async () => {
-    expect(payloads.length).toBeGreaterThan(6000);
-    const slug = session().api.listing('latest').items[0]?.slug ?? '';
-    const page = await session().open('/', { blank: true });
-    const dialogs = await setTraps(page);
-    await page.goto(session().href(`/article/${slug}`));
-    await page.locator('.article-body p').first().waitFor();
-
-    const sanitizer =
-      (await page.evaluate(() =>
-        performance
-          .getEntriesByType('resource')
-          .map((entry) => entry.name)
-          .find((name) => /\/assets\/browserSanitizer-[\w-]+\.js$/.test(name)),
-      )) ?? '';
-    expect(sanitizer, 'the article page loaded the sanitizer').toMatch(/browserSanitizer/);
-
-    await page.evaluate(
-      (data) => {
-        Object.assign(window, { __xssTest: data });
-      },
-      { all: payloads, chunk: sanitizer },
-    );
-    // A string, run as it is in the page: the test runner would rewrite an import() in a function.
-    const unsafe = await page.evaluate<string[]>(`(async () => {
-      const findUnsafe = ${findUnsafe.toString()};
-      const { all, chunk } = window.__xssTest;
-      const sanitize = (await import(chunk)).sanitizeBody;
-      const options = {
-        baseUrl: location.origin + '/api/articles/payload.json',
-        articleSlugFromUrl: (url) => /\\/api\\/articles\\/([a-z0-9-]+)\\.json$/.exec(url)?.[1],
-        articleHref: (target) => '/article/' + target,
-        readerOrigin: location.origin,
-      };
-      // Each payload on its own, put into the live document the way the app does (innerHTML).
-      const host = document.createElement('div');
-      document.body.append(host);
-      const found = [];
-      all.forEach((payload, index) => {
-        const box = document.createElement('div');
-        try {
-          box.innerHTML = sanitize(payload, options);
-        } catch (error) {
-          found.push('#' + index + ' the sanitizer threw: ' + error);
-          return;
-        }
-        host.append(box);
-        for (const what of findUnsafe(box)) found.push('#' + index + ' ' + what);
-      });
-      // Let any image error/load handlers and timers that slipped through fire.
-      await new Promise((resolve) => setTimeout(resolve, 1500));
-      return found;
-    })()`);
-
-    expect(await sprung(page), 'script ran').toEqual([]);
-    expect(dialogs, 'a dialog opened').toEqual([]);
-    expect(unsafe.slice(0, 20), 'something unsafe survived sanitizing').toEqual([]);
-  }, 300_000);
+  // Bodies through each sanitizer on its own, both engines: tests/e2e/sanitizers.test.ts.
 
   test('as headlines, summaries, captions, credits, alt text, author, section and tag names, and bodies in the app, all stay text', async () => {
     const { server, base, api } = session();

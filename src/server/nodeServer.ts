@@ -175,9 +175,7 @@ export async function main(defaultDist: string): Promise<void> {
       found = {
         body: readFileSync(file),
         type: TYPES[extension] ?? 'application/octet-stream',
-        cacheControl: relative.startsWith('assets/')
-          ? 'public, max-age=31536000, immutable'
-          : 'public, max-age=60',
+        cacheControl: fileCacheControl(relative),
         encoded: new Map(),
       };
     }
@@ -348,4 +346,17 @@ export function pageAssets(distDir: string, base: string): PageAssets {
     styles: [...styles].map((file) => `${base}${file}`),
     ...(hasIcon ? { icon: `${base}favicon.svg` } : {}),
   };
+}
+
+/**
+ * How long a file of the build may be kept (README, Deploy): hashed assets
+ * for good; news documents a minute, then stale while asked again; the
+ * widget's fixed name five minutes; anything else a minute. (The config is
+ * the server's own, made when it starts: handler.ts.)
+ */
+export function fileCacheControl(relative: string): string {
+  if (relative.startsWith('assets/')) return 'public, max-age=31536000, immutable';
+  if (relative.startsWith('api/')) return 'public, max-age=60, stale-while-revalidate=600';
+  if (relative === 'widget.js') return 'public, max-age=300';
+  return 'public, max-age=60';
 }

@@ -67,6 +67,28 @@ describe('the production server (npm run serve) on the sample news', () => {
     }
   });
 
+  test('says how long a CDN may keep each kind of file: assets for good, news a minute and stale while it asks again, the widget five minutes, pages a minute', async () => {
+    const page = await fetch(url('/'));
+    const script = /<script type="module" src="([^"]+)"/.exec(await page.text())?.[1] ?? '';
+    const cacheControl = async (path: string) => {
+      const response = await fetch(url(path));
+      expect(response.status, path).toBe(200);
+      await response.arrayBuffer();
+      return response.headers.get('cache-control');
+    };
+    expect(page.headers.get('cache-control')).toBe(
+      'public, max-age=0, s-maxage=60, stale-while-revalidate=600',
+    );
+    expect(await cacheControl(script)).toBe('public, max-age=31536000, immutable');
+    expect(await cacheControl('/api/latest/1.json')).toBe(
+      'public, max-age=60, stale-while-revalidate=600',
+    );
+    // Other sites embed it by this one name: it cannot be hashed, so it is not kept long.
+    expect(await cacheControl('/widget.js')).toBe('public, max-age=300');
+    // Made from the server's settings when it starts.
+    expect(await cacheControl('/broadsheet.config.json')).toBe('public, max-age=60');
+  });
+
   test('a crawler’s plain fetch gets the real status and the article’s head tags in its first 32 KB', async () => {
     const story = api.listing('latest').items.find((item) => item.image);
     if (!story) throw new Error('no story with an image');

@@ -6,8 +6,14 @@ import { gzipSync } from 'node:zlib';
 
 /** A page the server rendered, until it is idle (issue 8). */
 export const SERVER_BUDGET_BYTES = 120_000;
-/** A page the browser renders itself, before it can render (docs/decisions/008). */
-export const CLIENT_BUDGET_BYTES = 128_000;
+/**
+ * A page the browser renders itself, everything it loads until idle, the
+ * article's sanitizer beside its data included (docs/decisions/008, 015).
+ * Issue 11 asks for 120 kB; React, ReactDOM, react-router and TanStack Query
+ * alone take about 110 kB of it (bench/floor/), and the reader's own code
+ * on such a page is about 21 kB today: see the README, Performance budget.
+ */
+export const CLIENT_BUDGET_BYTES = 132_000;
 /** widget.js and everything it loads for one widget on a native source (issue 9). */
 export const WIDGET_BUDGET_BYTES = 30_000;
 /** The widget build's own manifest (vite.widget.config.ts), beside the site's. */
@@ -50,6 +56,8 @@ export interface RouteSize {
   serverRendered: number;
   /** Rendering in the browser (static host fallback, no server): before the page can render. */
   clientRendered: number;
+  /** The same, until idle: with what loads beside the data (the body's sanitizer, in a browser that has the HTML Sanitizer API). */
+  clientUntilIdle: number;
   /** Loaded beside the data when the browser renders the page itself (the body sanitizer). */
   deferredBytes: number;
   /** The same, in a browser without the HTML Sanitizer API (DOMPurify instead). */
@@ -90,6 +98,7 @@ export function measureRoutes(distDir: string): RouteSize[] {
       route,
       serverRendered: bytes(server),
       clientRendered: bytes(client),
+      clientUntilIdle: bytes(later),
       deferredBytes: bytes(later) - bytes(client),
       fallbackDeferredBytes: bytes(fallback) - bytes(client),
       files: [...client],
@@ -137,13 +146,13 @@ if (import.meta.main) {
   const kB = (value: number) => `${(value / 1000).toFixed(1).padStart(6)} kB`;
   for (const size of sizes) {
     const ok =
-      size.serverRendered <= SERVER_BUDGET_BYTES && size.clientRendered <= CLIENT_BUDGET_BYTES;
+      size.serverRendered <= SERVER_BUDGET_BYTES && size.clientUntilIdle <= CLIENT_BUDGET_BYTES;
     over ||= !ok;
     console.log(
       `${ok ? 'ok  ' : 'OVER'} ${size.route.padEnd(28)} server-rendered ${kB(size.serverRendered)}, ` +
-        `client-rendered ${kB(size.clientRendered)}` +
+        `client-rendered ${kB(size.clientUntilIdle)}` +
         (size.deferredBytes
-          ? ` (+${(size.deferredBytes / 1000).toFixed(1)} kB beside the data; +${(size.fallbackDeferredBytes / 1000).toFixed(1)} kB without the HTML Sanitizer API)`
+          ? ` (${(size.deferredBytes / 1000).toFixed(1)} kB of it beside the data; ${(size.fallbackDeferredBytes / 1000).toFixed(1)} kB without the HTML Sanitizer API)`
           : '') +
         ' gzip',
     );
@@ -159,7 +168,7 @@ if (import.meta.main) {
       ' gzip',
   );
   console.log(
-    `Budgets, gzip: ${SERVER_BUDGET_BYTES / 1000} kB for a server-rendered page until idle, ${CLIENT_BUDGET_BYTES / 1000} kB for a client-rendered one before it can render, ${WIDGET_BUDGET_BYTES / 1000} kB for the widget.`,
+    `Budgets, gzip: ${SERVER_BUDGET_BYTES / 1000} kB for a server-rendered page until idle, ${CLIENT_BUDGET_BYTES / 1000} kB for a client-rendered one until idle, ${WIDGET_BUDGET_BYTES / 1000} kB for the widget.`,
   );
   if (over && process.argv.includes('--check')) process.exit(1);
 }

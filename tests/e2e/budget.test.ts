@@ -6,18 +6,21 @@ import {
 } from '../../scripts/bundle-budget.ts';
 
 describe('the JavaScript budget', () => {
-  it('keeps every route’s JavaScript within budget: 120 kB gzip server-rendered until idle, 128 kB client-rendered before it renders', () => {
+  it('keeps every route’s JavaScript within budget until idle: 120 kB gzip server-rendered, 132 kB client-rendered with the sanitizer beside the data', () => {
     const sizes = measureRoutes(inject('builds').root);
+    const kB = (bytes: number) => `${(bytes / 1000).toFixed(1)} kB`;
     for (const size of sizes) {
       console.log(
-        `${size.route}: server-rendered ${(size.serverRendered / 1000).toFixed(1)} kB, client-rendered ${(size.clientRendered / 1000).toFixed(1)} kB gzip (+${(size.deferredBytes / 1000).toFixed(1)} kB beside the data)`,
+        `${size.route}: server-rendered ${kB(size.serverRendered)}, client-rendered ${kB(size.clientUntilIdle)} gzip (${kB(size.deferredBytes)} of it beside the data; ${kB(size.fallbackDeferredBytes)} with DOMPurify instead)`,
       );
-      expect(size.serverRendered, `${size.route}, server-rendered`).toBeLessThanOrEqual(
-        SERVER_BUDGET_BYTES,
-      );
-      expect(size.clientRendered, `${size.route}, client-rendered`).toBeLessThanOrEqual(
-        CLIENT_BUDGET_BYTES,
-      );
+      expect(
+        size.serverRendered,
+        `${size.route}, server-rendered: ${kB(size.serverRendered)} against ${kB(SERVER_BUDGET_BYTES)}`,
+      ).toBeLessThanOrEqual(SERVER_BUDGET_BYTES);
+      expect(
+        size.clientUntilIdle,
+        `${size.route}, client-rendered until idle: ${kB(size.clientUntilIdle)} against ${kB(CLIENT_BUDGET_BYTES)}`,
+      ).toBeLessThanOrEqual(CLIENT_BUDGET_BYTES);
     }
     expect(sizes).toHaveLength(3);
   });

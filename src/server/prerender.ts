@@ -36,6 +36,12 @@ export interface PrerenderOptions {
   config: Config['source'];
   /** The site's public origin, when known: canonical and Open Graph URLs are then absolute. */
   origin?: string | undefined;
+  /**
+   * How many articles to render, newest first (Top News's always): a site of
+   * a hundred thousand would take the build an hour; the rest open through
+   * the fallback shell. Infinity renders every one.
+   */
+  articles?: number;
   log?: (line: string) => void;
 }
 
@@ -89,13 +95,18 @@ export async function prerenderSite(options: PrerenderOptions): Promise<{ pages:
       writeFileSync(target, publish(html));
     };
 
-    const pages = await pagesOf(source);
+    const limit = options.articles ?? DEFAULT_ARTICLES;
+    const { pages, articles, more } = await pagesOf(source, limit);
     for (const appPath of pages) await renderTo(appPath, fileFor(appPath), 200);
     await renderTo(NOT_FOUND_PATH, '404.html', 404, true);
     log(
-      `Broadsheet: prerendered ${String(pages.length)} pages and 404.html into ${path.relative(process.cwd(), distDir) || '.'}/` +
+      `Broadsheet: prerendered ${String(pages.length)} pages (${String(articles)} articles) and 404.html into ${path.relative(process.cwd(), distDir) || '.'}/` +
         ` (${FALLBACK_FILE} renders any other address in the browser)`,
     );
+    if (more)
+      log(
+        `Broadsheet: the newest ${String(limit)} articles and Top News are prerendered; older ones open through ${FALLBACK_FILE} (BROADSHEET_PRERENDER_ARTICLES=all renders every one)`,
+      );
     if (!publicOrigin)
       log(
         'Broadsheet: canonical and link-preview URLs are root-relative, which link previews (social networks, chat apps) ignore: build with BROADSHEET_ORIGIN=https://your.site to make them absolute',
@@ -106,27 +117,52 @@ export async function prerenderSite(options: PrerenderOptions): Promise<{ pages:
   }
 }
 
-/** Every page a reader can reach by following links, first pages only (`?page=N` is the browser's: decision 010). */
-async function pagesOf(source: NewsSource): Promise<string[]> {
+/** Articles a build renders unless told otherwise (BROADSHEET_PRERENDER_ARTICLES). */
+export const DEFAULT_ARTICLES = 1_000;
+
+/**
+ * Every page a reader can reach by following links, first pages only
+ * (`?page=N` is the browser's: decision 010), for Top News's stories and the
+ * newest `limit` of Latest; `more` when Latest has older ones left out.
+ */
+async function pagesOf(
+  source: NewsSource,
+  limit: number,
+): Promise<{ pages: string[]; articles: number; more: boolean }> {
   const found = new Set<string>(['', 'latest', 'top', 'about', 'embed']);
   const listing = (ref: ListingRef) => found.add(paths.listing(ref).slice(1));
   const site = await source.site();
   for (const section of site.sections) listing({ kind: 'section', slug: section.slug });
+  const stories = new Set<string>();
   const add = (story: Summary) => {
+    stories.add(story.slug);
     found.add(paths.article(story.slug).slice(1));
     if (story.section) listing({ kind: 'section', slug: story.section.slug });
     if (story.source) listing({ kind: 'source', slug: story.source.slug });
     for (const tag of story.tags) listing({ kind: 'tag', slug: tag.slug });
     for (const author of story.authors) listing({ kind: 'author', slug: author.slug });
   };
-  for (const kind of ['latest', 'top'] as const) {
-    for (let page = 1, pageCount = 1; page <= pageCount; page++) {
-      const result = await source.listing({ kind }, page);
-      for (const story of result.items) add(story);
-      pageCount = result.pageCount;
-    }
+  for (let page = 1, pageCount = 1; page <= pageCount; page++) {
+    const result = await source.listing({ kind: 'top' }, page);
+    for (const story of result.items) add(story);
+    pageCount = result.pageCount;
   }
-  return [...found];
+  let newest = 0;
+  let more = false;
+  for (let page = 1, pageCount = 1; page <= pageCount; page++) {
+    const result = await source.listing({ kind: 'latest' }, page);
+    for (const story of result.items) {
+      if (newest >= limit) {
+        more = true;
+        break;
+      }
+      newest++;
+      add(story);
+    }
+    if (more) break;
+    pageCount = result.pageCount;
+  }
+  return { pages: [...found], articles: stories.size, more };
 }
 
 /** `latest` to `latest.html`, `article/x` to `article/x.html`: the address a static host serves it at. */

@@ -18,9 +18,17 @@ if (process.env[SOURCE_VARIABLE])
     path.join(distDir, CONFIG_FILE),
     `${JSON.stringify({ source: config }, null, 2)}\n`,
   );
+const articles = process.env.BROADSHEET_PRERENDER_ARTICLES;
+if (articles !== undefined && articles !== 'all' && !/^\d+$/.test(articles)) {
+  console.error(
+    `BROADSHEET_PRERENDER_ARTICLES=${articles.slice(0, 40)}: expected a number of articles, or all`,
+  );
+  process.exit(1);
+}
 await prerenderSite({
   distDir,
   base: import.meta.env.BASE_URL,
   config,
   origin: process.env.BROADSHEET_ORIGIN,
+  ...(articles === undefined ? {} : { articles: articles === 'all' ? Infinity : Number(articles) }),
 });

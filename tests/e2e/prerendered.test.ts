@@ -1,5 +1,5 @@
 import { execFileSync } from 'node:child_process';
-import { cpSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { cpSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import type { Browser } from 'playwright-core';
@@ -169,11 +169,34 @@ describe('prerendering for a site whose address the build is told, or not', () =
       );
       const story = api.listing('top').items[0];
       const article = readFileSync(path.join(copy, `article/${story?.slug ?? ''}.html`), 'utf8');
-      return { printed, article, slug: story?.slug ?? '' };
+      const articles = readdirSync(path.join(copy, 'article')).map((file) =>
+        file.replace(/\.html$/, ''),
+      );
+      return { printed, article, slug: story?.slug ?? '', articles };
     } finally {
       rmSync(copy, { recursive: true, force: true });
     }
   }
+
+  test('renders every article of a small site, and of a large one Top News and the newest BROADSHEET_PRERENDER_ARTICLES', () => {
+    const everyStory = (folder: string) => {
+      const slugs: string[] = [];
+      for (let page = 1, pageCount = 1; page <= pageCount; page++) {
+        const listing = api.listing(folder, page);
+        slugs.push(...listing.items.map((item) => item.slug));
+        pageCount = listing.pageCount;
+      }
+      return slugs;
+    };
+    const latest = everyStory('latest');
+    const top = everyStory('top');
+    expect(prerender({}).articles.sort()).toEqual([...new Set([...latest, ...top])].sort());
+
+    const { printed, articles } = prerender({ BROADSHEET_PRERENDER_ARTICLES: '5' });
+    expect(articles.sort()).toEqual([...new Set([...latest.slice(0, 5), ...top])].sort());
+    expect(printed).toContain('BROADSHEET_PRERENDER_ARTICLES=all renders every one');
+    expect(latest.length).toBeGreaterThan(new Set([...latest.slice(0, 5), ...top]).size);
+  });
 
   test('without BROADSHEET_ORIGIN it says that link previews need it, and writes root-relative URLs', () => {
     const { printed, article, slug } = prerender({ BROADSHEET_ORIGIN: '' });

@@ -44,6 +44,11 @@ function node(args: string[], env: Record<string, string> = {}): Promise<void> {
   });
 }
 
+/** `vite build` with warnings and errors only, and `args` after. */
+function viteBuild(args: string[]): Promise<void> {
+  return node([VITE, 'build', '--logLevel', 'warn', ...args]);
+}
+
 /**
  * The steps of scripts/build.ts with another outDir: the site, the widget
  * beside it, the server beside that, then every page prerendered.
@@ -52,35 +57,17 @@ export async function buildReader(target: Builds, step: (what: string) => void):
   const dist = target.readerDist;
   const server = path.join(target.reader, 'dist-server');
   step('reader: site');
-  await node([VITE, 'build', '--logLevel', 'warn', '--outDir', dist, '--emptyOutDir']);
+  await viteBuild(['--outDir', dist, '--emptyOutDir']);
   step('reader: widget');
-  await node([
-    VITE,
-    'build',
-    '--logLevel',
-    'warn',
-    '--config',
-    'vite.widget.config.ts',
-    '--outDir',
-    dist,
-  ]);
+  await viteBuild(['--config', 'vite.widget.config.ts', '--outDir', dist]);
   step('reader: server');
-  await node([VITE, 'build', '--logLevel', 'warn', '--ssr', '--outDir', server, '--emptyOutDir']);
+  await viteBuild(['--ssr', '--outDir', server, '--emptyOutDir']);
   step('reader: prerendering');
   await node([path.join(server, 'prerender.js')], { BROADSHEET_DIST: dist });
 }
 
 export async function buildFloor(target: Builds): Promise<void> {
-  await node([
-    VITE,
-    'build',
-    '--logLevel',
-    'warn',
-    '--config',
-    'bench/floor/vite.config.ts',
-    '--outDir',
-    target.floorDist,
-  ]);
+  await viteBuild(['--config', 'bench/floor/vite.config.ts', '--outDir', target.floorDist]);
 }
 
 export function haveBuilds(target: Builds): boolean {

@@ -1,4 +1,5 @@
 import {
+  memo,
   useLayoutEffect,
   useReducer,
   useRef,
@@ -9,7 +10,7 @@ import {
 import { flushSync } from 'react-dom';
 import { StoryCard } from '../components/StoryCard.tsx';
 import type { Summary } from '../news/types.ts';
-import { estimateOf, spanOf, windowRows, type RowWindow } from './windowRows.ts';
+import { spanOf, windowRows, type RowWindow } from './windowRows.ts';
 
 /**
  * What a list learnt of its rows, kept by its owner beyond the list's life: a
@@ -21,6 +22,9 @@ export class RowMemory {
   private width = 0;
   columns = 1;
   heights: (number | undefined)[] = [];
+  /** The heights measured, summed as they come, so that the mean costs nothing on scroll. */
+  private total = 0;
+  private count = 0;
 
   /** Whether the list is laid out as it was measured; if not, it forgets every height. */
   keeps(width: number, columns: number): boolean {
@@ -28,16 +32,46 @@ export class RowMemory {
     this.width = width;
     this.columns = columns;
     this.heights = [];
+    this.total = 0;
+    this.count = 0;
     return false;
   }
 
   measured(row: number, height: number): void {
+    const before = this.heights[row];
+    if (before === undefined) this.count += 1;
+    else this.total -= before;
+    this.total += height;
     this.heights[row] = height;
+  }
+
+  /** What a row never drawn counts as: the mean of those measured, or a guess before any. */
+  get estimate(): number {
+    return this.count > 0 ? this.total / this.count : FALLBACK_HEIGHT;
   }
 }
 
 /** What a row counts as before any has been measured. */
 const FALLBACK_HEIGHT = 200;
+
+/** One story of the list; the same story at the same place is not drawn again when the window moves. */
+const Row = memo(function Row({
+  story,
+  position,
+  size,
+  showSection,
+}: {
+  story: Summary;
+  position: number;
+  size: number;
+  showSection: boolean;
+}) {
+  return (
+    <li aria-posinset={position} aria-setsize={size}>
+      <StoryCard story={story} showSection={showSection} />
+    </li>
+  );
+});
 
 interface WindowedStoryListProps {
   stories: Summary[];
@@ -122,7 +156,7 @@ export function WindowedStoryList({ stories, showSection, memory }: WindowedStor
     if (focusedRow < start) segments.unshift([focusedRow, focusedRow + 1]);
     else segments.push([focusedRow, focusedRow + 1]);
   }
-  const estimate = estimateOf(heights, FALLBACK_HEIGHT);
+  const estimate = memory.estimate;
   const children: ReactNode[] = [];
   let cursor = 0;
   const gap = (to: number) => {
@@ -142,9 +176,13 @@ export function WindowedStoryList({ stories, showSection, memory }: WindowedStor
       const story = stories[index];
       if (!story) continue;
       children.push(
-        <li key={story.slug} aria-posinset={index + 1} aria-setsize={stories.length}>
-          <StoryCard story={story} showSection={showSection} />
-        </li>,
+        <Row
+          key={story.slug}
+          story={story}
+          position={index + 1}
+          size={stories.length}
+          showSection={showSection}
+        />,
       );
     }
     cursor = Math.max(cursor, to);
@@ -162,13 +200,7 @@ export function WindowedStoryList({ stories, showSection, memory }: WindowedStor
 function visibleRows(list: HTMLElement, rows: number, memory: RowMemory): RowWindow {
   const top = list.getBoundingClientRect().top;
   const screen = window.innerHeight;
-  return windowRows(
-    memory.heights,
-    rows,
-    -top - screen,
-    screen - top + screen,
-    estimateOf(memory.heights, FALLBACK_HEIGHT),
-  );
+  return windowRows(memory.heights, rows, -top - screen, screen - top + screen, memory.estimate);
 }
 
 function sameWindow(a: RowWindow, b: RowWindow): boolean {

@@ -1,24 +1,12 @@
 // Which rows of a long list to draw: those near the screen. Heights are what
-// each row measured when it was last drawn; a row never drawn counts as the
-// mean of those that were (or `fallback` before any was).
+// each row measured when it was last drawn; a row never drawn counts as
+// `estimate` (the mean of those that were, kept by RowMemory).
 
 export interface RowWindow {
   /** The first row drawn. */
   start: number;
   /** The row after the last one drawn. */
   end: number;
-}
-
-/** The height a row never drawn counts as. */
-export function estimateOf(heights: readonly (number | undefined)[], fallback: number): number {
-  let sum = 0;
-  let count = 0;
-  for (const height of heights) {
-    if (height === undefined) continue;
-    sum += height;
-    count += 1;
-  }
-  return count > 0 ? sum / count : fallback;
 }
 
 /** How tall rows `from` to `to` (not included) are. */

@@ -2,7 +2,8 @@ import { screen, waitFor, within } from '@testing-library/react';
 import { http, HttpResponse } from 'msw';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import type { Listing } from '../../src/news/types.ts';
-import { estimateOf, spanOf, windowRows } from '../../src/routes/windowRows.ts';
+import { RowMemory } from '../../src/routes/WindowedStoryList.tsx';
+import { spanOf, windowRows } from '../../src/routes/windowRows.ts';
 import { renderApp } from './renderApp.tsx';
 import { API, sampleDocument, server } from './server.ts';
 
@@ -22,8 +23,17 @@ describe('which rows of a long list are drawn', () => {
 
   it('counts rows never drawn as the mean of those measured', () => {
     const some = [50, undefined, 150];
-    expect(estimateOf(some, 200)).toBe(100);
-    expect(estimateOf([], 200)).toBe(200);
+    const memory = new RowMemory();
+    expect(memory.estimate).toBe(200);
+    memory.measured(0, 80);
+    memory.measured(0, 50);
+    memory.measured(2, 150);
+    // A row measured again counts once, at its last height.
+    expect(memory.estimate).toBe(100);
+    expect(memory.heights).toEqual(some);
+    // Another layout forgets them all.
+    expect(memory.keeps(800, 2)).toBe(false);
+    expect(memory.estimate).toBe(200);
     expect(spanOf(some, 0, 5, 100)).toBe(50 + 100 + 150 + 100 + 100);
     // 10,000 rows of 120 px: a screen's worth, whatever the scroll position.
     const many = Array.from({ length: 10_000 }, () => 120);

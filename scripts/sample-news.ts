@@ -14,6 +14,7 @@ import path from 'node:path';
 import { Marked, type Tokens } from 'marked';
 import * as v from 'valibot';
 import { parse as parseYaml } from 'yaml';
+import { LIMITS } from '../src/news/limits.ts';
 
 export class ContentError extends Error {
   override readonly name = 'ContentError';
@@ -28,8 +29,9 @@ export interface ApiFile {
 export type Api = Map<string, ApiFile>;
 
 const SLUG = /^[a-z0-9-]{1,120}$/;
-/** Sections of a site at most: the reader shows 12 (src/news/limits.ts). */
-export const MAX_SECTIONS = 12;
+const DATE_TIME = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(\.\d+)?(Z|[+-]\d{2}:\d{2})$/;
+/** An article file: its front matter between two `---` lines, then its body. */
+const FRONT_MATTER = /^---\r?\n([\s\S]*?)\r?\n---\r?\n?([\s\S]*)$/;
 /** Tags on one page of the tag index (tags.json is its first page). */
 export const TAG_INDEX_PAGE_SIZE = 100;
 /** Related stories of an article, and the newest stories of each of its tags looked at to find them. */
@@ -42,7 +44,7 @@ const dateTime = v.pipe(
   v.union([v.string(), v.date()], 'Expected an RFC 3339 date-time with an offset'),
   v.transform((value) => (value instanceof Date ? value.toISOString() : value)),
   v.regex(
-    /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(\.\d+)?(Z|[+-]\d{2}:\d{2})$/,
+    DATE_TIME,
     'Expected an RFC 3339 date-time with an offset, like 2026-11-08T14:05:00+01:00',
   ),
   v.check((value) => !Number.isNaN(Date.parse(value)), 'Expected a real date'),
@@ -58,8 +60,8 @@ const siteSchema = v.strictObject({
     v.array(ref),
     v.minLength(1, 'Expected at least one section'),
     v.maxLength(
-      MAX_SECTIONS,
-      `Expected at most ${MAX_SECTIONS} sections (the reader shows no more)`,
+      LIMITS.sections,
+      `Expected at most ${LIMITS.sections} sections (the reader shows no more)`,
     ),
   ),
 });
@@ -177,7 +179,7 @@ const escapeAttr = (value: string) =>
   value.replace(/&/g, '&amp;').replace(/"/g, '&quot;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
 
 function splitFrontMatter(source: string, file: string): { data: unknown; body: string } {
-  const match = /^---\r?\n([\s\S]*?)\r?\n---\r?\n?([\s\S]*)$/.exec(source);
+  const match = FRONT_MATTER.exec(source);
   if (!match)
     throw new ContentError(
       `${file}: expected YAML front matter between two “---” lines at the top`,
@@ -197,16 +199,13 @@ function splitFrontMatter(source: string, file: string): { data: unknown; body: 
 /** Where the generated documents go: memory (dev server, tests), a folder, or nowhere (a check). */
 export interface ApiSink {
   write(docPath: string, file: ApiFile): void | Promise<void>;
-  /** Waits for every write; throws the first that failed. */
-  close(): Promise<void>;
 }
 
-export function memorySink(api: Api): ApiSink {
+function memorySink(api: Api): ApiSink {
   return {
     write(docPath, file) {
       api.set(docPath, file);
     },
-    close: () => Promise.resolve(),
   };
 }
 
@@ -227,13 +226,12 @@ export function directorySink(dir: string): ApiSink {
       }
       writeFileSync(target, file.body);
     },
-    close: () => Promise.resolve(),
   };
 }
 
 /** Counts the documents and keeps none: for checking a content folder. */
 export function discardSink(): ApiSink {
-  return { write() {}, close: () => Promise.resolve() };
+  return { write() {} };
 }
 
 const PLAIN = /^[A-Za-z][A-Za-z0-9/._-]*$/;
@@ -248,7 +246,6 @@ const SPECIAL = new Set([
   'False',
   'FALSE',
 ]);
-const DATE_TIME = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(\.\d+)?(Z|[+-]\d{2}:\d{2})$/;
 const JSON_STRING = /^"(?:[^"\\\p{Cc}]|\\["\\/bfnrt]|\\u[0-9a-fA-F]{4})*"$/u;
 const FIELD = /^([A-Za-z][A-Za-z0-9]*):(?: (.*))?$/;
 
@@ -462,8 +459,11 @@ export async function generateApi(contentDir: string, sink: ApiSink): Promise<Ge
     await sink.write(docPath, file);
     if (documentCount % 256 === 0) await turn();
   };
-  const json = (docPath: string, value: unknown) =>
-    emit(docPath, { body: `${JSON.stringify(value, null, 1)}\n`, contentType: JSON_TYPE });
+  const jsonFile = (value: unknown): ApiFile => ({
+    body: `${JSON.stringify(value, null, 1)}\n`,
+    contentType: JSON_TYPE,
+  });
+  const json = (docPath: string, value: unknown) => emit(docPath, jsonFile(value));
   /** URL of an image relative to the document that mentions it. */
   const imageUrl = (docPath: string, src: string) =>
     path.posix.relative(path.posix.dirname(docPath), src);
@@ -486,7 +486,9 @@ export async function generateApi(contentDir: string, sink: ApiSink): Promise<Ge
   const render = bodyRenderer(bySlug, images);
   for (const entry of entries) {
     const file = rel(`articles/${entry.slug}.md`);
-    const { body } = splitBody(readFileSync(path.join(articleDir, `${entry.slug}.md`), 'utf8'));
+    // The front matter was checked in the first pass; only the body is wanted now.
+    const source = readFileSync(path.join(articleDir, `${entry.slug}.md`), 'utf8');
+    const body = FRONT_MATTER.exec(source)?.[2] ?? '';
     const docPath = `articles/${entry.slug}.json`;
     await json(docPath, {
       ...summary(entry, docPath),
@@ -535,14 +537,14 @@ export async function generateApi(contentDir: string, sink: ApiSink): Promise<Ge
     .sort((a, b) => b.count - a.count || collator.compare(a.name, b.name));
   const tagPages = Math.max(1, Math.ceil(tagCounts.length / TAG_INDEX_PAGE_SIZE));
   for (let page = 1; page <= tagPages; page++) {
-    const index = {
+    const index = jsonFile({
       page,
       pageCount: tagPages,
       total: tagCounts.length,
       items: tagCounts.slice((page - 1) * TAG_INDEX_PAGE_SIZE, page * TAG_INDEX_PAGE_SIZE),
-    };
-    if (page === 1) await json('tags.json', index);
-    await json(`tags/${page}.json`, index);
+    });
+    if (page === 1) await emit('tags.json', index);
+    await emit(`tags/${page}.json`, index);
   }
   await json('site.json', site);
   for (const src of images.keys())
@@ -550,7 +552,6 @@ export async function generateApi(contentDir: string, sink: ApiSink): Promise<Ge
       body: await readFile(path.join(contentDir, src)),
       contentType: 'image/svg+xml',
     });
-  await sink.close();
 
   return { site, articleCount: entries.length, documentCount };
 }
@@ -599,12 +600,6 @@ function relatedStories(
     for (const other of touched) shared[other.rank] = 0;
     return [...chosen, ...best].slice(0, RELATED);
   };
-}
-
-/** The body of an article file, whose front matter the first pass has read. */
-function splitBody(source: string): { body: string } {
-  const match = /^---\r?\n[\s\S]*?\r?\n---\r?\n?([\s\S]*)$/.exec(source);
-  return { body: match?.[1] ?? '' };
 }
 
 /**

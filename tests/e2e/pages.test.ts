@@ -1,8 +1,7 @@
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, inject, test } from 'vitest';
-import { launchBrowser } from './browser.ts';
+import type { Page } from 'playwright-core';
+import { describe, expect, inject, test } from 'vitest';
 import { clippedRing } from './focusRing.ts';
-import { startProductionServer, type ProductionServer } from './productionServer.ts';
+import { productionServerForFile } from './productionServer.ts';
 import { readApi } from './support.ts';
 import { hydrated, openWatched } from './watch.ts';
 
@@ -11,18 +10,8 @@ import { hydrated, openWatched } from './watch.ts';
 // no story's headline is linked twice, and every section is in reach by
 // keyboard (and by touch on a phone) with its focus ring whole.
 
-let browser: Browser;
-let server: ProductionServer;
+const started = productionServerForFile();
 const api = readApi(inject('builds').root);
-
-beforeAll(async () => {
-  browser = await launchBrowser();
-  server = await startProductionServer();
-});
-afterAll(async () => {
-  await browser.close();
-  await server.close();
-});
 
 const WIDTHS = [320, 375, 768, 1280, 1600];
 /** Below 45 rem the sections fold into the Sections menu. */
@@ -61,14 +50,14 @@ describe.each(
   WIDTHS.flatMap((width) => (['light', 'dark'] as const).map((scheme) => ({ width, scheme }))),
 )('at $width px, $scheme', ({ width, scheme }) => {
   test('no page scrolls sideways, and none links a story’s headline twice', async () => {
-    const seen = await openWatched(browser, {
+    const seen = await openWatched(started().browser, {
       viewport: { width, height: 800 },
       colorScheme: scheme,
     });
     const { page } = seen;
     try {
       for (const path of pages()) {
-        await page.goto(new URL(path.replace(/^\//, ''), server.url).href);
+        await page.goto(new URL(path.replace(/^\//, ''), started().server.url).href);
         await page.waitForLoadState('networkidle');
         await hydrated(page);
         const { scrollWidth, clientWidth } = await page.evaluate(() => ({
@@ -87,14 +76,14 @@ describe.each(
 
   test('every section is in reach from the keyboard, each focus ring whole; by touch too', async () => {
     const phone = width < PHONE;
-    const seen = await openWatched(browser, {
+    const seen = await openWatched(started().browser, {
       viewport: { width, height: 800 },
       colorScheme: scheme,
       hasTouch: phone,
     });
     const { page } = seen;
     try {
-      await page.goto(server.url);
+      await page.goto(started().server.url);
       await hydrated(page);
       const order = ['Skip to content', api.site().name, 'Display', ...(phone ? ['Sections'] : [])];
       for (const name of order) {
@@ -119,7 +108,7 @@ describe.each(
         expect(await clippedRing(page), name).toEqual([]);
       }
       // By touch (or pointer), each section's link shows within the width, and takes the reader there.
-      await page.goto(server.url);
+      await page.goto(started().server.url);
       await hydrated(page);
       const nav = page.getByRole('navigation', { name: 'Sections' });
       if (phone) await nav.getByText('Sections', { exact: true }).tap();

@@ -1,5 +1,7 @@
 import { spawn } from 'node:child_process';
-import { inject } from 'vitest';
+import type { Browser } from 'playwright-core';
+import { afterAll, beforeAll, inject } from 'vitest';
+import { launchBrowser } from './browser.ts';
 
 export interface ProductionServer {
   /** `http://127.0.0.1:port/` */
@@ -48,5 +50,24 @@ export async function startProductionServer(
         });
         child.kill('SIGTERM');
       }),
+  };
+}
+
+/**
+ * One file's Chromium and production server, started before its tests and
+ * closed after them: call at the top of the file, read inside the tests.
+ */
+export function productionServerForFile(): () => { browser: Browser; server: ProductionServer } {
+  let started: { browser: Browser; server: ProductionServer } | undefined;
+  beforeAll(async () => {
+    started = { browser: await launchBrowser(), server: await startProductionServer() };
+  });
+  afterAll(async () => {
+    await started?.browser.close();
+    await started?.server.close();
+  });
+  return () => {
+    if (!started) throw new Error('Call productionServerForFile() at the top of the file.');
+    return started;
   };
 }

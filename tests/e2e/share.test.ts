@@ -1,35 +1,23 @@
-import type { Browser } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, inject, test } from 'vitest';
-import { launchBrowser } from './browser.ts';
-import { startProductionServer, type ProductionServer } from './productionServer.ts';
+import { describe, expect, inject, test } from 'vitest';
+import { productionServerForFile } from './productionServer.ts';
 import { readApi } from './support.ts';
 import { hydrated, openWatched } from './watch.ts';
 
 // Sharing a story from its page, in Chromium, on the server's pages.
 
-let browser: Browser;
-let server: ProductionServer;
+const started = productionServerForFile();
 const api = readApi(inject('builds').root);
-
-beforeAll(async () => {
-  browser = await launchBrowser();
-  server = await startProductionServer();
-});
-afterAll(async () => {
-  await browser.close();
-  await server.close();
-});
 
 describe('sharing a story', () => {
   const story = api.listing('latest').items[0];
-  const address = () => new URL(`article/${story?.slug ?? ''}`, server.url).href;
+  const address = () => new URL(`article/${story?.slug ?? ''}`, started().server.url).href;
 
   test('where the browser has no share sheet: Copy link copies the address and says so; the share links load nothing', async () => {
-    const seen = await openWatched(browser, { viewport: { width: 375, height: 800 } });
+    const seen = await openWatched(started().browser, { viewport: { width: 375, height: 800 } });
     const { page, context } = seen;
     try {
       await context.grantPermissions(['clipboard-read', 'clipboard-write'], {
-        origin: new URL(server.url).origin,
+        origin: new URL(started().server.url).origin,
       });
       // Chromium on Linux has none; on other systems, take it away.
       await page.addInitScript(() => {
@@ -56,7 +44,9 @@ describe('sharing a story', () => {
         'WhatsApp (opens in a new tab)',
       ]);
       // Every request the page made went to the reader's own origin.
-      expect(requests.filter((url) => !url.startsWith(new URL(server.url).origin))).toEqual([]);
+      expect(
+        requests.filter((url) => !url.startsWith(new URL(started().server.url).origin)),
+      ).toEqual([]);
       // The panel fits the phone's width.
       expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(
         375,
@@ -69,7 +59,7 @@ describe('sharing a story', () => {
   });
 
   test('where the browser has a share sheet, Share opens it with the headline and address', async () => {
-    const seen = await openWatched(browser);
+    const seen = await openWatched(started().browser);
     const { page } = seen;
     try {
       await page.addInitScript(() => {

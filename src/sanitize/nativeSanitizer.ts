@@ -34,6 +34,14 @@ const PROBED = '<p id="a"><a>a</a><x-y>b</x-y></p>';
  * fails this, and DOMPurify is used instead.
  */
 export function worksHere(): boolean {
+  // Asked before every body the browser sanitizes: probed once.
+  works ??= probe();
+  return works;
+}
+
+let works: boolean | undefined;
+
+function probe(): boolean {
   try {
     const parsed = parseHtml()?.(PROBE, { sanitizer: SANITIZER });
     return parsed?.body.innerHTML === PROBED;

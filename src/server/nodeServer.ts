@@ -354,7 +354,7 @@ export function pageAssets(distDir: string, base: string): PageAssets {
  * widget's fixed name five minutes; anything else a minute. (The config is
  * the server's own, made when it starts: handler.ts.)
  */
-export function fileCacheControl(relative: string): string {
+function fileCacheControl(relative: string): string {
   if (relative.startsWith('assets/')) return 'public, max-age=31536000, immutable';
   if (relative.startsWith('api/')) return 'public, max-age=60, stale-while-revalidate=600';
   if (relative === 'widget.js') return 'public, max-age=300';

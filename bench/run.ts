@@ -14,7 +14,7 @@ import { measureBytes, type PageBytes } from './lib/bytes.ts';
 import { measureContent } from './lib/contentScale.ts';
 import { measureHeap } from './lib/heap.ts';
 import { startLighthouse, type Lighthouse, type LighthouseFigures } from './lib/lighthouse.ts';
-import { toMarkdown } from './lib/markdown.ts';
+import { formatRatio, formatValue, toMarkdown } from './lib/markdown.ts';
 import { parseOptions, USAGE, type Section } from './lib/options.ts';
 import { measureClick, measureLoad } from './lib/paint.ts';
 import {
@@ -36,7 +36,7 @@ import {
 } from './lib/result.ts';
 import { measureLongListingScroll } from './lib/scroll.ts';
 import { startProductionServer, startStaticServer, type Running } from './lib/servers.ts';
-import { median, rotate } from './lib/stats.ts';
+import { median, ratio, rotate } from './lib/stats.ts';
 import { loadTest } from './lib/throughput.ts';
 
 if (process.argv.includes('--help')) {
@@ -100,9 +100,6 @@ const need = <K extends keyof World>(key: K): World[K] => {
 };
 const url = (subject: Subject, appPath: string) => `${need('servers')[subject].url}${appPath}`;
 const wants = (section: Section) => options.only.includes(section);
-const ms = (value: number) => (Number.isFinite(value) ? `${value.toFixed(0)} ms` : '—');
-const ratioText = (value: number, floor: number) =>
-  Number.isFinite(value / floor) ? `${(value / floor).toFixed(2)}×` : '—';
 
 /** One line of medians for the progress: `server 512 ms (1.21×), static …, floor 423 ms`. */
 function summary(runs: Partial<Record<Subject, number[]>>): string {
@@ -111,8 +108,8 @@ function summary(runs: Partial<Record<Subject, number[]>>): string {
     .map((subject) => {
       const value = median(runs[subject] ?? []);
       return subject === 'floor'
-        ? `floor ${ms(value)}`
-        : `${subject} ${ms(value)} (${ratioText(value, floor)})`;
+        ? `floor ${formatValue(value, 'ms')}`
+        : `${subject} ${formatValue(value, 'ms')} (${formatRatio(ratio(value, floor))})`;
     })
     .join(', ');
 }
@@ -130,25 +127,27 @@ async function alternate<T>(
 
 const steps: Step[] = [];
 
+/** Does `work`; what the progress shows of it is how long it took. */
+async function timed(work: () => Promise<void>): Promise<string> {
+  const t = performance.now();
+  await work();
+  return `${((performance.now() - t) / 1000).toFixed(0)} s`;
+}
+
 if (options.build || !haveBuilds(target)) {
   steps.push(
     {
       label: 'build the reader into bench/.build/reader',
-      run: async () => {
-        const t = performance.now();
-        await buildReader(target, (what) => {
-          note(what);
-        });
-        return `${((performance.now() - t) / 1000).toFixed(0)} s`;
-      },
+      run: () =>
+        timed(() =>
+          buildReader(target, (what) => {
+            note(what);
+          }),
+        ),
     },
     {
       label: 'build the floor into bench/.build/floor',
-      run: async () => {
-        const t = performance.now();
-        await buildFloor(target);
-        return `${((performance.now() - t) / 1000).toFixed(0)} s`;
-      },
+      run: () => timed(() => buildFloor(target)),
     },
   );
 }
@@ -221,28 +220,17 @@ if (wants('bytes')) {
               [measured[subject] ? pick(measured[subject]) : Number.NaN],
             ]),
           ) as Record<Subject, number[]>;
-        bytesTable.rows.push(
-          row(
-            `${name}: JS gzip`,
-            'bytes',
-            of((bytes) => bytes.js.gzip),
-          ),
-          row(
-            `${name}: JS brotli`,
-            'bytes',
-            of((bytes) => bytes.js.brotli),
-          ),
-          row(
-            `${name}: CSS gzip`,
-            'bytes',
-            of((bytes) => bytes.css.gzip),
-          ),
-          row(
-            `${name}: CSS brotli`,
-            'bytes',
-            of((bytes) => bytes.css.brotli),
-          ),
-        );
+        for (const kind of ['js', 'css'] as const) {
+          for (const encoding of ['gzip', 'brotli'] as const) {
+            bytesTable.rows.push(
+              row(
+                `${name}: ${kind.toUpperCase()} ${encoding}`,
+                'bytes',
+                of((bytes) => bytes[kind][encoding]),
+              ),
+            );
+          }
+        }
         const kB = (subject: Subject) =>
           `${subject} ${((measured[subject]?.js.gzip ?? Number.NaN) / 1000).toFixed(1)} kB JS gzip (${String(measured[subject]?.js.files ?? 0)} files)`;
         return SUBJECTS.map(kB).join(', ');

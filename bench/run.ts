@@ -85,9 +85,8 @@ const result: BenchResult = {
 
 // ---------------------------------------------------------------------------
 
-interface World extends MeasuredPages {
+interface World {
   servers: Record<Subject, Running>;
-  roots: Record<Subject, string>;
   browser: Browser;
   lighthouse: Lighthouse;
 }
@@ -98,6 +97,9 @@ const need = <K extends keyof World>(key: K): World[K] => {
   if (value === undefined) throw new Error(`${key} is not ready: an earlier step failed`);
   return value;
 };
+// Read from the build's API once, when a step first needs them (after the build).
+let measuredPages: MeasuredPages | undefined;
+const samplePages = () => (measuredPages ??= definePages(target.readerDist));
 const url = (subject: Subject, appPath: string) => `${need('servers')[subject].url}${appPath}`;
 const wants = (section: Section) => options.only.includes(section);
 
@@ -157,7 +159,6 @@ if (browserSections) {
   steps.push({
     label: 'start the servers and Chromium',
     run: async () => {
-      Object.assign(world, definePages(target.readerDist));
       const server = await startProductionServer(target.reader);
       const files = await startStaticServer({ root: target.readerDist, fallback: 'pages' });
       const floor = await startStaticServer({
@@ -166,11 +167,6 @@ if (browserSections) {
         fallback: 'spa',
       });
       world.servers = { server, static: files, floor };
-      world.roots = {
-        server: target.readerDist,
-        static: target.readerDist,
-        floor: target.floorDist,
-      };
       world.browser = await launchBrowser();
       // Chromium's own first start is not the pages' to pay for.
       await measureLoad(world.browser, url('floor', ''), pageCase('front page').floorWatch, {
@@ -184,7 +180,7 @@ if (browserSections) {
 
 const pageNames: PageName[] = ['front page', 'article', 'listing'];
 const pageCase = (name: PageName) => {
-  const found = need('pages').find((page) => page.name === name);
+  const found = samplePages().pages.find((page) => page.name === name);
   if (!found) throw new Error(`no page ${name}`);
   return found;
 };
@@ -210,7 +206,7 @@ if (wants('bytes')) {
           measured[subject] = await measureBytes(
             need('browser'),
             url(subject, pathOf(page, subject)),
-            need('roots')[subject],
+            subject === 'floor' ? target.floorDist : target.readerDist,
           );
         }
         const of = (pick: (bytes: PageBytes) => number) =>
@@ -325,7 +321,7 @@ async function clickStep(
   label: string,
   table: Table,
 ): Promise<string> {
-  const clicked = need('clicked').find((entry) => entry.from.name === from);
+  const clicked = samplePages().clicked.find((entry) => entry.from.name === from);
   if (!clicked) throw new Error(`nothing to click on the ${from}`);
   const headline: Record<Subject, number[]> = { server: [], static: [], floor: [] };
   const paragraph: Record<Subject, number[]> = { server: [], static: [], floor: [] };
@@ -370,7 +366,7 @@ if (wants('heap')) {
         const heap = await measureHeap(
           need('browser'),
           url(subject, ''),
-          need('heapArticles'),
+          samplePages().heapArticles,
           options.heapNavigations,
         );
         first[subject] = [heap.afterFirst];
@@ -465,7 +461,6 @@ if (wants('server')) {
   steps.push({
     label: `server: ${String(options.connections)} connections for ${String(options.loadSeconds)} s on an article`,
     run: async () => {
-      Object.assign(world, { ...definePages(target.readerDist), ...world });
       // A fresh server as shipped: a page rendered answers the requests that
       // come while it renders and for 5 s after (BROADSHEET_KEEP_SECONDS).
       const server = await startProductionServer(target.reader);

@@ -190,7 +190,7 @@ export function WindowedStoryList({ stories, showSection, memory }: WindowedStor
   gap(rows);
 
   return (
-    <ol ref={listRef} className="long-list" onFocus={onFocus} onBlur={onBlur}>
+    <ol ref={listRef} className="story-list long-list" onFocus={onFocus} onBlur={onBlur}>
       {children}
     </ol>
   );

@@ -1,25 +1,7 @@
-// Chromium for the browser figures, and the conditions it runs them under.
-import {
-  chromium,
-  type Browser,
-  type BrowserContext,
-  type CDPSession,
-  type Page,
-} from 'playwright-core';
-
-/** Debian's Chromium, or the one CHROMIUM_PATH names (as the browser tests). */
-export const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
-
-export const CHROMIUM_FLAGS = [
-  '--no-sandbox',
-  '--headless',
-  '--disable-gpu',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--no-first-run',
-  '--disable-sync',
-  '--disable-quic',
-];
+// The conditions the browser figures are taken under, and a fresh tab to take
+// them in. Chromium itself (its path, its flags) is the browser tests' own,
+// tests/e2e/browser.ts.
+import type { Browser, BrowserContext, CDPSession, Page } from 'playwright-core';
 
 /** A phone's viewport, as Lighthouse's mobile run has it. */
 export const VIEWPORT = { width: 412, height: 823 };
@@ -46,15 +28,6 @@ export const CONDITIONS: readonly Condition[] = [
 
 export function conditionLabel(condition: Condition): string {
   return `${String(condition.cpu)}× CPU${condition.network === 'plain' ? '' : `, ${condition.network}`}`;
-}
-
-/** Headless Chromium; Playwright gives each launch a fresh user data dir. */
-export function launchBrowser(): Promise<Browser> {
-  return chromium.launch({
-    executablePath: CHROMIUM,
-    headless: true,
-    args: CHROMIUM_FLAGS.filter((flag) => flag !== '--headless'),
-  });
 }
 
 export interface Tab {

@@ -5,7 +5,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import lighthouse from 'lighthouse';
-import { CHROMIUM, CHROMIUM_FLAGS } from './browser.ts';
+import { CHROMIUM, CHROMIUM_ARGS } from '../../tests/e2e/browser.ts';
 
 export interface LighthouseFigures {
   /** 0 to 1. */
@@ -20,7 +20,13 @@ async function launchForLighthouse(): Promise<{ port: number; close: () => Promi
   const profile = mkdtempSync(path.join(tmpdir(), 'broadsheet-bench-lighthouse-'));
   const child = spawn(
     CHROMIUM,
-    [...CHROMIUM_FLAGS, '--remote-debugging-port=0', `--user-data-dir=${profile}`, 'about:blank'],
+    [
+      ...CHROMIUM_ARGS,
+      '--headless',
+      '--remote-debugging-port=0',
+      `--user-data-dir=${profile}`,
+      'about:blank',
+    ],
     { stdio: ['ignore', 'ignore', 'pipe'] },
   );
   const exited = new Promise<void>((resolve) => {

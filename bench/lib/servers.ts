@@ -6,6 +6,7 @@ import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import path from 'node:path';
 import { brotliCompressSync, constants, gzipSync } from 'node:zlib';
+import { TYPES as TEST_TYPES } from '../../tests/e2e/staticServer.ts';
 
 export interface Running {
   /** `http://127.0.0.1:port/` */
@@ -13,16 +14,11 @@ export interface Running {
   close(): Promise<void>;
 }
 
-const TYPES: Record<string, string> = {
-  '.html': 'text/html; charset=utf-8',
-  '.js': 'text/javascript; charset=utf-8',
-  '.css': 'text/css; charset=utf-8',
-  '.json': 'application/json; charset=utf-8',
-  '.svg': 'image/svg+xml',
-  '.png': 'image/png',
+/** The browser tests' static server's types, and the raster images a content folder may hold. */
+const TYPES: Readonly<Record<string, string>> = {
+  ...TEST_TYPES,
   '.jpg': 'image/jpeg',
   '.webp': 'image/webp',
-  '.ico': 'image/x-icon',
 };
 const COMPRESSIBLE = /^(text\/|application\/json|image\/svg)/;
 

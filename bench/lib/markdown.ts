@@ -61,8 +61,8 @@ export function toMarkdown(result: BenchResult): string {
     '## Broadsheet benchmark',
     '',
     `${result.startedAt}, commit ${result.commit}, ${result.machine}; ${minutes(result.seconds)} in all.` +
-      ` Browser figures are medians of ${String(options.runs)} runs (Lighthouse: ${String(options.lighthouseRuns)})${options.quick ? ', a quick run' : ''}.` +
-      ' "÷ floor" is the reader\'s median over the bare reference SPA\'s, measured alternately in the same run: 1.00× is as fast (or as small) as React, react-router and TanStack Query alone can be.',
+      ` Load and click figures are medians of ${String(options.runs)} runs, Lighthouse's of ${String(options.lighthouseRuns)}, each run in turns with the floor; the JavaScript and CSS and the heap are one run each${options.quick ? '; a quick run' : ''}.` +
+      ' "÷ floor" is the reader\'s figure over the bare reference SPA\'s, from the same run: 1.00× is as fast (or as small) as React, react-router and TanStack Query alone can be.',
   ];
   for (const table of result.tables) parts.push('', tableMarkdown(table));
 

@@ -160,6 +160,8 @@ describe('bench report', () => {
     expect(markdown).toContain(
       'commit abc1234, Test CPU, 2 cores, Node v22.0.0; 12 min 34 s in all',
     );
+    // Only the figures taken over several runs are called medians.
+    expect(markdown).toContain('the JavaScript and CSS and the heap are one run each');
     expect(markdown).toContain('### Load to the first headline painted\n\nFrom navigation start.');
     expect(markdown).toContain('|  | server-rendered | ÷ floor | static | ÷ floor | floor |');
     expect(markdown).toContain(

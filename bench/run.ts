@@ -376,7 +376,7 @@ if (wants('heap')) {
           row('after 1 article navigation', 'MB', first),
           row(`after ${String(options.heapNavigations)} article navigations`, 'MB', last),
         ];
-        return `${(heap.afterFirst / 1e6).toFixed(1)} MB after 1, ${(heap.afterLast / 1e6).toFixed(1)} MB after ${String(heap.navigations)}`;
+        return `${(heap.afterFirst / 1e6).toFixed(1)} MB after 1, ${(heap.afterLast / 1e6).toFixed(1)} MB after ${String(options.heapNavigations)}`;
       },
     });
   }

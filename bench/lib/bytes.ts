@@ -1,6 +1,6 @@
 // The JavaScript and CSS a page loads before it is idle, sized from the
-// build's own files: raw, gzip (zlib's default level, as the budget) and
-// brotli (its default quality, 11).
+// build's own files: gzip (zlib's default level, as the budget) and brotli
+// (its default quality, 11).
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { brotliCompressSync, gzipSync } from 'node:zlib';
@@ -10,7 +10,6 @@ import { settle } from './paint.ts';
 
 export interface Sizes {
   files: number;
-  raw: number;
   gzip: number;
   brotli: number;
 }
@@ -18,18 +17,16 @@ export interface Sizes {
 export interface PageBytes {
   js: Sizes;
   css: Sizes;
-  /** What was loaded, by path. */
-  paths: string[];
 }
 
-const sized = new Map<string, { raw: number; gzip: number; brotli: number }>();
+const sized = new Map<string, { gzip: number; brotli: number }>();
 
-export function sizeOf(file: string): { raw: number; gzip: number; brotli: number } {
+/** A file's compressed sizes, compressed once however many pages load it. */
+function sizeOf(file: string): { gzip: number; brotli: number } {
   let size = sized.get(file);
   if (!size) {
     const content = readFileSync(file);
     size = {
-      raw: content.length,
       gzip: gzipSync(content).length,
       brotli: brotliCompressSync(content).length,
     };
@@ -42,7 +39,6 @@ function total(files: string[]): Sizes {
   const sizes = files.map(sizeOf);
   return {
     files: files.length,
-    raw: sizes.reduce((sum, size) => sum + size.raw, 0),
     gzip: sizes.reduce((sum, size) => sum + size.gzip, 0),
     brotli: sizes.reduce((sum, size) => sum + size.brotli, 0),
   };
@@ -76,6 +72,5 @@ export async function measureBytes(
   return {
     js: total([...scripts].map(file)),
     css: total([...styles].map(file)),
-    paths: [...scripts, ...styles].sort(),
   };
 }

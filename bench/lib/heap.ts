@@ -11,7 +11,6 @@ export interface HeapFigures {
   /** Bytes in use after the first article navigation, and after the last. */
   afterFirst: number;
   afterLast: number;
-  navigations: number;
 }
 
 function headlineIs(page: Page, headline: string): Promise<unknown> {
@@ -68,7 +67,7 @@ export async function measureHeap(
       () => (window as { __benchDocument?: boolean }).__benchDocument === true,
     );
     if (!sameDocument) throw new Error('a click loaded a new document: no client-side navigation');
-    return { afterFirst, afterLast, navigations };
+    return { afterFirst, afterLast };
   } finally {
     await tab.close();
   }

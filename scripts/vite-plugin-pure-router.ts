@@ -1,0 +1,30 @@
+import type { Plugin } from 'vite';
+
+/**
+ * react-router defines its components with calls and assignments a bundler
+ * must assume have effects (`const Link = React.forwardRef(…)`, then
+ * `Link.displayName = "Link"`), so every component it has (its Link, NavLink,
+ * Form and what they use: prefetch links, form submission) stays in the entry
+ * whether the reader uses it or not. In the browser build, this marks those
+ * calls pure and drops the names, which only React's developer tools read:
+ * what is unused then falls away (docs/decisions/016). Where a release writes
+ * them otherwise, nothing here matches and the budget test shows the bytes.
+ */
+export function pureRouter(): Plugin {
+  return {
+    name: 'broadsheet-pure-router',
+    apply: 'build',
+    transform: {
+      filter: { id: /node_modules\/react-router\/dist\/production\/.*\.js$/ },
+      handler(code) {
+        const pure = code
+          .replace(
+            /= (React\$1|React)\.(forwardRef|createContext|memo)\(/g,
+            '= /* @__PURE__ */ $1.$2(',
+          )
+          .replace(/^\w+\.displayName = "\w+";$/gm, '');
+        return pure === code ? null : { code: pure, map: null };
+      },
+    },
+  };
+}

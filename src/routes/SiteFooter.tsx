@@ -1,12 +1,10 @@
-import { useLocation } from 'react-router';
+import { Link } from 'react-router';
 import { paths } from '../news/paths.ts';
 import { SectionLinks } from './SectionLinks.tsx';
 import type { Site } from '../news/types.ts';
-import { ReaderLink } from './ReaderLink.tsx';
 
 /** The site's name, and every way on from the end of a page: its sections, feeds and own pages. */
 export function SiteFooter({ site }: { site: Site }) {
-  const { pathname } = useLocation();
   return (
     <footer className="site-footer">
       <div className="site-footer__inner">
@@ -17,21 +15,21 @@ export function SiteFooter({ site }: { site: Site }) {
         <nav aria-label="Footer" className="site-footer__nav">
           {site.sections.length > 0 && (
             <ul>
-              <SectionLinks sections={site.sections} pathname={pathname} />
+              <SectionLinks sections={site.sections} />
             </ul>
           )}
           <ul>
             <li>
-              <ReaderLink to={paths.listing({ kind: 'latest' })}>Latest News</ReaderLink>
+              <Link to={paths.listing({ kind: 'latest' })}>Latest News</Link>
             </li>
             <li>
-              <ReaderLink to={paths.listing({ kind: 'top' })}>Top News</ReaderLink>
+              <Link to={paths.listing({ kind: 'top' })}>Top News</Link>
             </li>
             <li>
-              <ReaderLink to={paths.about()}>About</ReaderLink>
+              <Link to={paths.about()}>About</Link>
             </li>
             <li>
-              <ReaderLink to="/embed">Embed these headlines</ReaderLink>
+              <Link to="/embed">Embed these headlines</Link>
             </li>
           </ul>
         </nav>

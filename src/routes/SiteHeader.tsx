@@ -1,9 +1,8 @@
 import { lazy, Suspense, useEffect, useRef, useState, type KeyboardEvent } from 'react';
-import { useLocation } from 'react-router';
+import { Link, NavLink, useLocation } from 'react-router';
 import { useClock } from '../components/Clock.ts';
 import { dateTimeFormat } from '../news/locale.ts';
 import { paths } from '../news/paths.ts';
-import { isCurrent, ReaderLink } from './ReaderLink.tsx';
 import { SectionLinks } from './SectionLinks.tsx';
 import type { Site } from '../news/types.ts';
 
@@ -45,9 +44,9 @@ export function SiteHeader({ site }: { site: Site }) {
     <header className="site-header" ref={header} onKeyDown={closeOnEscape}>
       <div className="site-header__inner">
         <div className="masthead">
-          <ReaderLink to={paths.home()} className="site-name">
+          <Link to={paths.home()} className="site-name">
             {site.name}
-          </ReaderLink>
+          </Link>
           <time
             className="masthead__date"
             // YYYY-MM-DD, the day where the reader is (Canadian English writes dates so).
@@ -76,22 +75,12 @@ export function SiteHeader({ site }: { site: Site }) {
             <summary>Sections</summary>
             <ul>
               <li>
-                <ReaderLink
-                  to={paths.listing({ kind: 'latest' })}
-                  current={isCurrent(pathname, paths.listing({ kind: 'latest' }))}
-                >
-                  Latest
-                </ReaderLink>
+                <NavLink to={paths.listing({ kind: 'latest' })}>Latest</NavLink>
               </li>
               <li>
-                <ReaderLink
-                  to={paths.listing({ kind: 'top' })}
-                  current={isCurrent(pathname, paths.listing({ kind: 'top' }))}
-                >
-                  Top News
-                </ReaderLink>
+                <NavLink to={paths.listing({ kind: 'top' })}>Top News</NavLink>
               </li>
-              <SectionLinks sections={site.sections} pathname={pathname} />
+              <SectionLinks sections={site.sections} />
             </ul>
           </details>
         </nav>

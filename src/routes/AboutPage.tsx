@@ -1,9 +1,9 @@
-import { Link } from 'react-router';
 import { PageMeta } from '../components/PageMeta.tsx';
 import { useSite } from '../components/SiteContext.ts';
 import { paths } from '../news/paths.ts';
 import { SectionLinks } from './SectionLinks.tsx';
 import { useApp } from './AppContext.ts';
+import { ReaderLink } from './ReaderLink.tsx';
 
 /**
  * What the site is and where it leads (/about): its sections, its feeds, its
@@ -45,12 +45,12 @@ export function AboutPage() {
         <h2 id="about-feeds">Latest and Top News</h2>
         <ul className="about-page__feeds">
           <li>
-            <Link to={paths.listing({ kind: 'latest' })}>Latest News</Link>: every story, newest
-            first.
+            <ReaderLink to={paths.listing({ kind: 'latest' })}>Latest News</ReaderLink>: every
+            story, newest first.
           </li>
           <li>
-            <Link to={paths.listing({ kind: 'top' })}>Top News</Link>: the most important stories
-            right now.
+            <ReaderLink to={paths.listing({ kind: 'top' })}>Top News</ReaderLink>: the most
+            important stories right now.
           </li>
         </ul>
       </section>
@@ -59,8 +59,8 @@ export function AboutPage() {
         <p>
           Any site can show the latest headlines from <bdi>{site.name}</bdi> (all of them, or one
           section’s, tag’s, source’s or author’s) with one script tag or an iframe: the{' '}
-          <Link to="/embed">embed builder</Link> lets you choose the feed and how it looks, shows a
-          preview, and gives you the code to copy.
+          <ReaderLink to="/embed">embed builder</ReaderLink> lets you choose the feed and how it
+          looks, shows a preview, and gives you the code to copy.
         </p>
       </section>
       <section aria-labelledby="about-reader">

@@ -3,7 +3,7 @@ import { useMemo, type ReactNode } from 'react';
 import { LinkContext } from '../components/NewsLink.tsx';
 import { AppContext } from './AppContext.ts';
 import { loadPrefetch } from './lazyModules.ts';
-import { readerLink } from './PrefetchLink.tsx';
+import { readerLink } from './ReaderLink.tsx';
 import type { RouterDeps } from './router.tsx';
 
 /**

@@ -1,12 +1,12 @@
 import { useQuery } from '@tanstack/react-query';
 import { startTransition, useEffect, useState, useSyncExternalStore } from 'react';
-import { Link } from 'react-router';
 import { useApp } from './AppContext.ts';
 import { StoryBox } from '../components/StoryBox.tsx';
 import { distinctBlocks } from '../news/distinct.ts';
 import { paths } from '../news/paths.ts';
 import type { ListingRef, Summary } from '../news/types.ts';
 import { listingQuery } from '../queries/listings.ts';
+import { ReaderLink } from './ReaderLink.tsx';
 
 const MORE_FROM_SOURCE = 4;
 const BESIDE = 5;
@@ -55,9 +55,9 @@ export function ArticleMore({
             title={
               <>
                 More news from{' '}
-                <Link to={paths.listing({ kind: 'source', slug: story.source.slug })}>
+                <ReaderLink to={paths.listing({ kind: 'source', slug: story.source.slug })}>
                   <bdi>{story.source.name}</bdi>
-                </Link>
+                </ReaderLink>
               </>
             }
             stories={fromSourceShown}
@@ -82,7 +82,7 @@ export function ArticleMore({
           <StoryBox
             key={kind}
             id={`beside-${kind}`}
-            title={<Link to={paths.listing({ kind })}>{title}</Link>}
+            title={<ReaderLink to={paths.listing({ kind })}>{title}</ReaderLink>}
             stories={stories}
             failed={listing.failed}
             onRetry={listing.retry}

@@ -1,5 +1,4 @@
 import { useQuery, useSuspenseQuery } from '@tanstack/react-query';
-import { Link } from 'react-router';
 import { useSite } from '../components/SiteContext.ts';
 import { useApp } from './AppContext.ts';
 import { PageMeta } from '../components/PageMeta.tsx';
@@ -10,6 +9,7 @@ import { distinctBlocks } from '../news/distinct.ts';
 import { paths } from '../news/paths.ts';
 import type { Ref } from '../news/types.ts';
 import { listingQuery } from '../queries/listings.ts';
+import { ReaderLink } from './ReaderLink.tsx';
 
 const MORE_TOP = 5;
 const LATEST = 8;
@@ -47,13 +47,13 @@ export function FrontPage() {
       )}
       <section className="front-page__top" aria-labelledby="front-top">
         <h2 id="front-top" className="block-title">
-          <Link to={paths.listing({ kind: 'top' })}>Top News</Link>
+          <ReaderLink to={paths.listing({ kind: 'top' })}>Top News</ReaderLink>
         </h2>
         <StoryList stories={moreTop} headingLevel={3} showSection />
       </section>
       <section className="front-page__latest" aria-labelledby="front-latest">
         <h2 id="front-latest" className="block-title">
-          <Link to={paths.listing({ kind: 'latest' })}>Latest News</Link>
+          <ReaderLink to={paths.listing({ kind: 'latest' })}>Latest News</ReaderLink>
         </h2>
         <StoryList stories={moreLatest} variant="compact" headingLevel={3} showSection />
       </section>
@@ -74,7 +74,9 @@ function SectionBlock({ section, above }: { section: Ref; above: ReadonlySet<str
   return (
     <section className="section-block" aria-labelledby={id}>
       <h2 id={id} className="block-title">
-        <Link to={paths.listing({ kind: 'section', slug: section.slug })}>{section.name}</Link>
+        <ReaderLink to={paths.listing({ kind: 'section', slug: section.slug })}>
+          {section.name}
+        </ReaderLink>
       </h2>
       {listing.data && stories ? (
         <StoryList

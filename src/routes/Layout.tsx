@@ -4,6 +4,7 @@ import { Outlet, ScrollRestoration, useLocation, useNavigation } from 'react-rou
 import { SiteContext } from '../components/SiteContext.ts';
 import { useApp } from './AppContext.ts';
 import { StoryListPlaceholder } from '../components/Placeholder.tsx';
+import { ReaderNavigation } from './ReaderLink.tsx';
 import { SiteFooter } from './SiteFooter.tsx';
 import { SiteHeader } from './SiteHeader.tsx';
 import { siteQuery } from '../queries/site.ts';
@@ -40,22 +41,24 @@ export function Layout() {
 
   const busy = navigation.state !== 'idle';
   return (
-    <SiteContext value={site}>
-      <a className="skip-link" href="#main">
-        Skip to content
-      </a>
-      <div
-        className={busy ? 'nav-progress nav-progress--active' : 'nav-progress'}
-        aria-hidden="true"
-      />
-      <SiteHeader site={site} />
-      <main id="main" ref={mainRef} tabIndex={-1} aria-busy={busy}>
-        <Suspense fallback={<StoryListPlaceholder />}>
-          <Outlet />
-        </Suspense>
-      </main>
-      <SiteFooter site={site} />
-      <ScrollRestoration />
-    </SiteContext>
+    <ReaderNavigation>
+      <SiteContext value={site}>
+        <a className="skip-link" href="#main">
+          Skip to content
+        </a>
+        <div
+          className={busy ? 'nav-progress nav-progress--active' : 'nav-progress'}
+          aria-hidden="true"
+        />
+        <SiteHeader site={site} />
+        <main id="main" ref={mainRef} tabIndex={-1} aria-busy={busy}>
+          <Suspense fallback={<StoryListPlaceholder />}>
+            <Outlet />
+          </Suspense>
+        </main>
+        <SiteFooter site={site} />
+        <ScrollRestoration />
+      </SiteContext>
+    </ReaderNavigation>
   );
 }

@@ -6,7 +6,7 @@ import { paths } from '../news/paths.ts';
 import { listingQuery } from '../queries/listings.ts';
 import { useApp } from './AppContext.ts';
 import { listingRef, usePage } from './params.ts';
-import { PrefetchLink } from './PrefetchLink.tsx';
+import { ReaderLink } from './ReaderLink.tsx';
 
 // "Load more" below a listing (docs/design.md, "Long listings"): a link to the
 // next page, which the router follows in place of this address, carrying the
@@ -36,7 +36,8 @@ export function LoadMore({ kind }: { kind: ListingKind }) {
         <LongListing listing={listing} from={from} page={page} showSection={kind !== 'section'} />
       )}
       {page < pageCount && (
-        <PrefetchLink
+        <ReaderLink
+          prefetch
           className="load-more"
           to={paths.listing(listing, page + 1)}
           state={{ from: from || page, document: thisDocument }}
@@ -44,7 +45,7 @@ export function LoadMore({ kind }: { kind: ListingKind }) {
           preventScrollReset
         >
           Load more stories
-        </PrefetchLink>
+        </ReaderLink>
       )}
     </>
   );

@@ -1,12 +1,12 @@
 import { useQuery } from '@tanstack/react-query';
 import { useEffect, useRef } from 'react';
-import { Link } from 'react-router';
 import { useSite } from '../components/SiteContext.ts';
 import { useApp } from './AppContext.ts';
 import { PageMeta } from '../components/PageMeta.tsx';
 import { StoryList } from '../components/StoryList.tsx';
 import { paths } from '../news/paths.ts';
 import { listingQuery } from '../queries/listings.ts';
+import { ReaderLink } from './ReaderLink.tsx';
 
 export function NotFound() {
   const heading = useRef<HTMLHeadingElement>(null);
@@ -32,8 +32,8 @@ export function NotFound() {
         address may be mistyped.
       </p>
       <p>
-        <Link to={paths.home()}>Go to the front page</Link> or read the{' '}
-        <Link to={paths.listing({ kind: 'latest' })}>Latest News</Link>.
+        <ReaderLink to={paths.home()}>Go to the front page</ReaderLink> or read the{' '}
+        <ReaderLink to={paths.listing({ kind: 'latest' })}>Latest News</ReaderLink>.
       </p>
       {latest.data && latest.data.items.length > 0 && (
         <section aria-labelledby="not-found-latest">

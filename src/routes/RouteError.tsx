@@ -4,6 +4,7 @@ import type * as Failure from './Failure.tsx';
 import { paths } from '../news/paths.ts';
 import { isSourceError } from '../sources/SourceError.ts';
 import { island } from './island.tsx';
+import { ReaderNavigation } from './ReaderLink.tsx';
 
 export function isNotFound(error: unknown): boolean {
   return (
@@ -87,7 +88,7 @@ export function RouteError() {
  */
 export function RootError() {
   return (
-    <>
+    <ReaderNavigation>
       <header className="site-header">
         <div className="site-header__inner">
           <span className="site-name">News</span>
@@ -96,6 +97,6 @@ export function RootError() {
       <main id="main" tabIndex={-1} className="page page--error">
         <FailedPage frontPageLink={false} />
       </main>
-    </>
+    </ReaderNavigation>
   );
 }

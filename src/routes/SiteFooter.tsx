@@ -1,10 +1,12 @@
-import { Link } from 'react-router';
+import { useLocation } from 'react-router';
 import { paths } from '../news/paths.ts';
 import { SectionLinks } from './SectionLinks.tsx';
 import type { Site } from '../news/types.ts';
+import { ReaderLink } from './ReaderLink.tsx';
 
 /** The site's name, and every way on from the end of a page: its sections, feeds and own pages. */
 export function SiteFooter({ site }: { site: Site }) {
+  const { pathname } = useLocation();
   return (
     <footer className="site-footer">
       <div className="site-footer__inner">
@@ -15,21 +17,21 @@ export function SiteFooter({ site }: { site: Site }) {
         <nav aria-label="Footer" className="site-footer__nav">
           {site.sections.length > 0 && (
             <ul>
-              <SectionLinks sections={site.sections} />
+              <SectionLinks sections={site.sections} pathname={pathname} />
             </ul>
           )}
           <ul>
             <li>
-              <Link to={paths.listing({ kind: 'latest' })}>Latest News</Link>
+              <ReaderLink to={paths.listing({ kind: 'latest' })}>Latest News</ReaderLink>
             </li>
             <li>
-              <Link to={paths.listing({ kind: 'top' })}>Top News</Link>
+              <ReaderLink to={paths.listing({ kind: 'top' })}>Top News</ReaderLink>
             </li>
             <li>
-              <Link to={paths.about()}>About</Link>
+              <ReaderLink to={paths.about()}>About</ReaderLink>
             </li>
             <li>
-              <Link to="/embed">Embed these headlines</Link>
+              <ReaderLink to="/embed">Embed these headlines</ReaderLink>
             </li>
           </ul>
         </nav>

@@ -1,8 +1,9 @@
 import { lazy, Suspense, useEffect, useRef, useState, type KeyboardEvent } from 'react';
-import { Link, NavLink, useLocation } from 'react-router';
+import { useLocation } from 'react-router';
 import { useClock } from '../components/Clock.ts';
 import { dateTimeFormat } from '../news/locale.ts';
 import { paths } from '../news/paths.ts';
+import { isCurrent, ReaderLink } from './ReaderLink.tsx';
 import { SectionLinks } from './SectionLinks.tsx';
 import type { Site } from '../news/types.ts';
 
@@ -44,9 +45,9 @@ export function SiteHeader({ site }: { site: Site }) {
     <header className="site-header" ref={header} onKeyDown={closeOnEscape}>
       <div className="site-header__inner">
         <div className="masthead">
-          <Link to={paths.home()} className="site-name">
+          <ReaderLink to={paths.home()} className="site-name">
             {site.name}
-          </Link>
+          </ReaderLink>
           <time
             className="masthead__date"
             // YYYY-MM-DD, the day where the reader is (Canadian English writes dates so).
@@ -75,12 +76,22 @@ export function SiteHeader({ site }: { site: Site }) {
             <summary>Sections</summary>
             <ul>
               <li>
-                <NavLink to={paths.listing({ kind: 'latest' })}>Latest</NavLink>
+                <ReaderLink
+                  to={paths.listing({ kind: 'latest' })}
+                  current={isCurrent(pathname, paths.listing({ kind: 'latest' }))}
+                >
+                  Latest
+                </ReaderLink>
               </li>
               <li>
-                <NavLink to={paths.listing({ kind: 'top' })}>Top News</NavLink>
+                <ReaderLink
+                  to={paths.listing({ kind: 'top' })}
+                  current={isCurrent(pathname, paths.listing({ kind: 'top' }))}
+                >
+                  Top News
+                </ReaderLink>
               </li>
-              <SectionLinks sections={site.sections} />
+              <SectionLinks sections={site.sections} pathname={pathname} />
             </ul>
           </details>
         </nav>

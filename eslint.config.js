@@ -33,6 +33,26 @@ export default tseslint.config(
     },
   },
   {
+    // The reader's links are its own (src/routes/ReaderLink.tsx, decision 016): the
+    // router's resolve their path and render again at every change of address.
+    files: ['src/**'],
+    ignores: ['src/components/**'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          paths: [
+            {
+              name: 'react-router',
+              importNames: ['Link', 'NavLink'],
+              message: 'Link with ReaderLink (src/routes/ReaderLink.tsx): decision 016.',
+            },
+          ],
+        },
+      ],
+    },
+  },
+  {
     // Components draw the news and nothing else: they import React, the domain
     // model (src/news/) and each other, never the reader's router, queries,
     // sources or server, so that the widget can draw them too (decision 011).

@@ -99,7 +99,7 @@ async function hydratePage(container: HTMLElement, state: PageState, configUrl: 
     <StrictMode>
       <AppRoot deps={deps}>
         <RenderedClock value={state.clock}>
-          <RouterProvider router={router} />
+          <RouterProvider router={router} useTransitions={false} />
         </RenderedClock>
       </AppRoot>
     </StrictMode>,

@@ -36,7 +36,7 @@ export async function renderAfresh(container: HTMLElement, configUrl: string) {
     root.render(
       <StrictMode>
         <AppRoot deps={deps}>
-          <RouterProvider router={router} />
+          <RouterProvider router={router} useTransitions={false} />
         </AppRoot>
       </StrictMode>,
     );

@@ -6,6 +6,7 @@ import { articleQuery, findCachedSummary, type ArticleReader } from '../queries/
 import { listingQuery } from '../queries/listings.ts';
 import { loadQuery, prefetchQuery } from '../queries/load.ts';
 import { siteQuery } from '../queries/site.ts';
+import { ArticleRoute } from './ArticleHeader.tsx';
 import { Layout } from './Layout.tsx';
 import {
   loadAboutPage,
@@ -108,7 +109,9 @@ export function createRoutes(deps: RouterDeps): RouteObject[] {
                 await article;
                 return null;
               },
-              lazy: { Component: loadArticlePage },
+              // Not lazy: what the listing knew shows while the page's code loads.
+              Component: ArticleRoute,
+              handle: { preload: loadArticlePage },
             },
             {
               path: 'embed',

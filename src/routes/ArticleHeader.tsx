@@ -1,0 +1,149 @@
+import { Suspense, useLayoutEffect, useRef, type ReactNode, type RefObject } from 'react';
+import { useQueryClient } from '@tanstack/react-query';
+import { useParams } from 'react-router';
+import { Byline } from '../components/Byline.tsx';
+import { useClock } from '../components/Clock.ts';
+import { DateTime } from '../components/DateTime.tsx';
+import { LeadImage } from '../components/LeadImage.tsx';
+import { BodyPlaceholder } from '../components/Placeholder.tsx';
+import { Unbroken } from '../components/Unbroken.tsx';
+import { sameDay } from '../news/formatDate.ts';
+import { paths } from '../news/paths.ts';
+import type { Summary } from '../news/types.ts';
+import { findCachedSummary } from '../queries/articles.ts';
+import { useApp } from './AppContext.ts';
+import { articlePage } from './lazyModules.ts';
+import { parseSlug } from './params.ts';
+import { ReaderLink } from './ReaderLink.tsx';
+
+// What an article page shows first, from what a listing already told about
+// the story: section, headline, summary, byline, dates and lead image. It is
+// in the reader's first code, so that a click on a headline paints it in the
+// next frame, whatever is still loading (the page's own code, the article's
+// document); the article page draws the same above its body (docs/decisions/016).
+
+/** The story's header and lead image; `more` adds to its dateline (reading time), `share` ends its meta. */
+export function ArticleHeader({
+  story,
+  more,
+  share,
+}: {
+  story: Summary;
+  more?: ReactNode;
+  share?: ReactNode;
+}) {
+  const { timeZone } = useClock();
+  const updatedSameDay =
+    !!story.publishedAt &&
+    !!story.updatedAt &&
+    sameDay(story.publishedAt, story.updatedAt, timeZone);
+  const section = story.section && paths.listing({ kind: 'section', slug: story.section.slug });
+  return (
+    <>
+      <header className="article__header">
+        {story.section && section && (
+          <p className="kicker">
+            <ReaderLink to={section}>{story.section.name}</ReaderLink>
+          </p>
+        )}
+        <h1 id="article-headline" tabIndex={-1}>
+          <Unbroken text={story.headline} />
+        </h1>
+        {story.summary && <p className="standfirst">{story.summary}</p>}
+        <div className="article__meta">
+          <p>
+            <Byline authors={story.authors} source={story.source} />
+          </p>
+          <p className="article__dateline">
+            {story.publishedAt && (
+              // Beside an update's time, the publication's own: "09:15 … Updated 14:02".
+              <DateTime iso={story.publishedAt} withTime={updatedSameDay} />
+            )}
+            {story.section && section && (
+              <>
+                {story.publishedAt ? ' in ' : 'In '}
+                <ReaderLink to={section}>
+                  <bdi>{story.section.name}</bdi>
+                </ReaderLink>
+              </>
+            )}
+            {story.updatedAt && (
+              <span className="article__updated">
+                Updated{' '}
+                <DateTime
+                  iso={story.updatedAt}
+                  // The publication's rule: a time only beside the other date of the same day.
+                  withTime={updatedSameDay}
+                />
+              </span>
+            )}
+            {more}
+          </p>
+          {share}
+        </div>
+      </header>
+      {story.image && <LeadImage image={story.image} />}
+    </>
+  );
+}
+
+export function BodyLoading() {
+  return (
+    <div role="status" aria-label="Loading the story">
+      <BodyPlaceholder />
+    </div>
+  );
+}
+
+/** The opening headline had the focus when the page took its place (see ArticleOpening). */
+let focusHandedOver = false;
+
+/** On the article page: the focus the opening held as it went, onto the headline in `page`. */
+export function useFocusFromOpening(page: RefObject<HTMLElement | null>) {
+  useLayoutEffect(() => {
+    if (!focusHandedOver) return;
+    focusHandedOver = false;
+    page.current?.querySelector<HTMLElement>('h1')?.focus({ preventScroll: true });
+  }, [page]);
+}
+
+/**
+ * The article page while its code loads: the header from the listing's data
+ * and the body's placeholder; nothing but the placeholder when no listing has
+ * the story.
+ */
+export function ArticleOpening() {
+  const { source } = useApp();
+  const queryClient = useQueryClient();
+  const slug = parseSlug(useParams().slug);
+  const story = findCachedSummary(queryClient, source, slug);
+  const page = useRef<HTMLDivElement>(null);
+  useLayoutEffect(() => {
+    const element = page.current;
+    return () => {
+      // Leaving while its headline has the focus (moved there by the navigation): the page's own takes it.
+      focusHandedOver = !!element && element.contains(document.activeElement);
+    };
+  }, []);
+  return (
+    <div className="page article-page" ref={page}>
+      {story ? (
+        <article className="article" aria-labelledby="article-headline">
+          <ArticleHeader story={story} />
+          <BodyLoading />
+        </article>
+      ) : (
+        <BodyLoading />
+      )}
+    </div>
+  );
+}
+
+/** The article route's page: the opening until its code is in, then the page itself. */
+export function ArticleRoute() {
+  return (
+    <Suspense fallback={<ArticleOpening />}>
+      <articlePage.Component />
+    </Suspense>
+  );
+}

@@ -24,7 +24,7 @@ export function preloadable<P extends object>(load: () => Promise<ComponentType<
   function Preloadable(props: P) {
     // Fixed for the life of this element: a component that changed type would mount afresh.
     const [Component] = useState<ComponentType<P>>(() => loaded ?? Lazy);
-    return <Component {...(props)} />;
+    return <Component {...props} />;
   }
   return { Component: Preloadable, preload };
 }

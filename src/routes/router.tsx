@@ -92,6 +92,8 @@ export function createRoutes(deps: RouterDeps): RouteObject[] {
               path: 'article/:slug',
               loader: async ({ params }: LoaderFunctionArgs) => {
                 const slug = parseSlug(params.slug);
+                // The page's code beside its data, not after it.
+                const page = loadArticlePage();
                 prefetchListing({ kind: 'latest' });
                 prefetchListing({ kind: 'top' });
                 const article = loadQuery(queryClient, articleQuery(deps, slug)).then((loaded) => {
@@ -104,9 +106,11 @@ export function createRoutes(deps: RouterDeps): RouteObject[] {
                   queryClient.getQueryState(articleQuery(deps, slug).queryKey)?.status === 'error';
                 if (!failedBefore && findCachedSummary(queryClient, source, slug)) {
                   article.catch(() => undefined);
+                  page.catch(() => undefined);
                   return null;
                 }
-                await article;
+                // Nothing to show before both are in: the page renders whole, at once.
+                await Promise.all([article, page]);
                 return null;
               },
               // Not lazy: what the listing knew shows while the page's code loads.

@@ -21,7 +21,11 @@ export function Byline({ authors, source }: { authors: Ref[]; source?: Ref | und
   );
   let names: ReactNode = sourceLink;
   if (authors.length > 0) {
-    const parts = listFormat(site.language).formatToParts(authors.map((author) => author.slug));
+    // One name needs no list (and no list formatter).
+    const parts =
+      authors.length === 1
+        ? [{ type: 'element', value: authors[0]?.slug ?? '' }]
+        : listFormat(site.language).formatToParts(authors.map((author) => author.slug));
     const bySlug = new Map(authors.map((author) => [author.slug, author]));
     names = (
       <>

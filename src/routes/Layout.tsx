@@ -8,6 +8,7 @@ import { ReaderNavigation } from './ReaderLink.tsx';
 import { SiteFooter } from './SiteFooter.tsx';
 import { SiteHeader } from './SiteHeader.tsx';
 import { siteQuery } from '../queries/site.ts';
+import { warmFormats } from '../news/formatDate.ts';
 
 /** What only the server writes into a page's head (src/server/ShareMeta.tsx). */
 export const SHARE_TAGS =
@@ -37,6 +38,10 @@ export function Layout() {
 
   useEffect(() => {
     if (site.language) document.documentElement.lang = site.language;
+    // While the reader looks at the page: the first story they open has its formatters ready.
+    if (typeof requestIdleCallback !== 'function') return;
+    const idle = requestIdleCallback(() => warmFormats(site.language), { timeout: 5000 });
+    return () => cancelIdleCallback(idle);
   }, [site.language]);
 
   const busy = navigation.state !== 'idle';

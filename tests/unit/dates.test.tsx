@@ -1,7 +1,7 @@
 import { screen, within } from '@testing-library/react';
 import { http, HttpResponse } from 'msw';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { formatDate, sameDay } from '../../src/news/formatDate.ts';
+import { formatDate, sameDay, warmFormats } from '../../src/news/formatDate.ts';
 import type { Listing, Summary } from '../../src/news/types.ts';
 import { createJsonFeedSource } from '../../src/sources/jsonfeed.ts';
 import { renderApp } from './renderApp.tsx';
@@ -56,6 +56,13 @@ describe('formatDate', () => {
     expect(sameDay(late, early, 'Europe/Paris')).toBe(true);
     expect(sameDay('2017-11-08T01:00:00Z', '2017-11-08T22:00:00Z', 'UTC')).toBe(true);
     expect(sameDay('2017-11-08T12:00:00Z', '2018-11-08T12:00:00Z', 'UTC')).toBe(false);
+  });
+
+  it('warms its formatters ahead for whatever a source calls its language', () => {
+    // It runs while the browser is idle, where a throw would be nobody's to catch.
+    for (const language of [undefined, 'en', 'fr_FR.UTF-8', 'english', 'xx-?', 'ar-EG'])
+      expect(() => warmFormats(language)).not.toThrow();
+    expect(formatDate('2017-11-08T10:15:00Z', Date.now(), 'fr_FR.UTF-8')).toBe('8 nov. 2017');
   });
 });
 

@@ -408,11 +408,20 @@ export interface GenerateOptions {
   articles: number;
   seed: string;
   out: string;
+  /** Stories on a listing's page (site.yaml's pageSize), 1 to 100; 20 unless told. */
+  pageSize?: number;
 }
 
 /** Writes the content folder; returns how many files it wrote. */
-export async function generate({ articles, seed, out }: GenerateOptions): Promise<number> {
+export async function generate({
+  articles,
+  seed,
+  out,
+  pageSize = 20,
+}: GenerateOptions): Promise<number> {
   if (!Number.isInteger(articles) || articles < 1) throw new Error('--articles must be 1 or more');
+  if (!Number.isInteger(pageSize) || pageSize < 1 || pageSize > 100)
+    throw new Error('--page-size must be from 1 to 100');
   await prepare(out);
   const random = seeded(seed);
   const fill = (template: string) =>
@@ -505,7 +514,7 @@ export async function generate({ articles, seed, out }: GenerateOptions): Promis
       `name: ${yamlString(`Broadsheet Benchmark (${articles} articles)`)}`,
       'description: Synthetic news generated for benchmarks; every place and person is invented.',
       'language: en-GB',
-      'pageSize: 20',
+      `pageSize: ${String(pageSize)}`,
       'sections:',
       ...SECTIONS.map((section) => `  ${refLine(section)}`),
       '',
@@ -649,13 +658,14 @@ if (path.resolve(process.argv[1] ?? '') === fileURLToPath(import.meta.url)) {
   const out = option(args, '--out');
   const articles = Number(option(args, '--articles') ?? '1000');
   const seed = option(args, '--seed') ?? '1';
+  const pageSize = Number(option(args, '--page-size') ?? '20');
   if (!out || !Number.isInteger(articles) || articles < 1) {
-    console.error('Usage: npm run generate -- --articles N [--seed S] --out DIR');
+    console.error('Usage: npm run generate -- --articles N [--seed S] [--page-size P] --out DIR');
     process.exit(2);
   }
   const started = performance.now();
   try {
-    const files = await generate({ articles, seed, out });
+    const files = await generate({ articles, seed, out, pageSize });
     console.log(
       `Broadsheet: ${articles} synthetic articles (seed ${seed}) in ${out}, ${files} files (${((performance.now() - started) / 1000).toFixed(1)} s)`,
     );

@@ -10,7 +10,8 @@ import type { ContentSection, ContentSize } from './result.ts';
 
 const GENERATOR = 'scripts/generate.ts';
 
-function run(args: string[]): Promise<void> {
+/** `node ARGS`, its output dropped; a failure carries the end of its stderr. */
+export function run(args: string[]): Promise<void> {
   return new Promise((resolve, reject) => {
     const child = spawn(process.execPath, args, { stdio: ['ignore', 'ignore', 'pipe'] });
     let stderr = '';

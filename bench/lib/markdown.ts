@@ -112,11 +112,24 @@ export function toMarkdown(result: BenchResult): string {
 
   parts.push('', '### Long listing scroll', '');
   const { scroll } = result;
-  parts.push(
-    scroll.status === 'measured'
-      ? `${scroll.items.toLocaleString('en')} items: ${String(scroll.longTasksOver50ms)} long tasks over 50 ms, the longest ${formatValue(scroll.longestTaskMs, 'ms')}.`
-      : 'Not measured yet.',
-  );
+  if (scroll.status === 'skipped') parts.push(`Skipped: ${scroll.reason}`);
+  else {
+    parts.push(
+      `Latest News with ${scroll.items.toLocaleString('en')} stories loaded by "Load more" (${scroll.domCards.toLocaleString('en')} story cards in the document), scrolled from top to end 800 px a frame:`,
+      '',
+      markdownTable(
+        ['CPU', 'tasks over 50 ms', 'longest', 'frames', 'frame median', 'frame p95'],
+        scroll.runs.map((run) => [
+          `${String(run.cpu)}×`,
+          String(run.longTasksOver50ms),
+          run.longTasksOver50ms > 0 ? formatValue(run.longestTaskMs, 'ms') : '–',
+          String(run.frames),
+          `${run.frameMs.median.toFixed(1)} ms`,
+          `${run.frameMs.p95.toFixed(1)} ms`,
+        ]),
+      ),
+    );
+  }
 
   if (result.warnings.length > 0) {
     parts.push('', '### Warnings', '');

@@ -59,9 +59,26 @@ export type ContentSection =
   | { status: 'measured'; sizes: ContentSize[]; failures: { articles: number; error: string }[] }
   | { status: 'skipped'; reason: string };
 
+/** Scrolling through one long listing, at one CPU rate. */
+export interface ScrollRun {
+  cpu: 1 | 4;
+  longTasksOver50ms: number;
+  /** The longest task over 50 ms, 0 without one. */
+  longestTaskMs: number;
+  frames: number;
+  frameMs: { median: number; p95: number };
+}
+
 export type ScrollSection =
-  | { status: 'not measured yet' }
-  | { status: 'measured'; items: number; longTasksOver50ms: number; longestTaskMs: number };
+  | { status: 'skipped'; reason: string }
+  | {
+      status: 'measured';
+      /** Stories loaded into the listing. */
+      items: number;
+      /** Story cards in the document with all of them loaded. */
+      domCards: number;
+      runs: ScrollRun[];
+    };
 
 export interface BenchResult {
   schema: 1;

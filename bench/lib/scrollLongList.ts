@@ -1,25 +1,35 @@
 // A long listing, scrolled: load 10,000 stories with "Load more", then scroll
 // from the list's top to its end while the page records every long task
-// (PerformanceObserver 'longtask'). The source behind `url` must have that
-// many stories in its listing.
+// (PerformanceObserver 'longtask') and every frame. The source behind `url`
+// must have that many stories in its listing.
 import type { Page } from 'playwright-core';
 
-export interface LongListScroll {
+export interface LongListLoaded {
   /** Stories loaded in the list (the lead included). */
   items: number;
   /** Story cards in the document once all are loaded, at the list's end. */
   domCards: number;
+}
+
+export interface LongListScrolled {
   /** Long tasks over 50 ms while scrolling through the whole list. */
   longTasksOver50ms: number;
   /** The longest task while scrolling, in ms (0 without any over 50 ms). */
   maxTaskMs: number;
+  /** Frames the scroll took, one step each. */
+  frames: number;
+  /** Time between frames while scrolling, in ms: median and 95th percentile. */
+  frameMs: { median: number; p95: number };
 }
+
+export type LongListScroll = LongListLoaded & LongListScrolled;
 
 const WANTED = 10_000;
 /** Each frame scrolls this far (48,000 px/s at 60 Hz, a fast flick): the whole list in about a thousand frames. */
 const STEP_PX = 800;
 
-export async function measureLongListScroll(page: Page, url: string): Promise<LongListScroll> {
+/** The page at `url` with every story of its long listing loaded, "Load more" after "Load more". */
+export async function loadLongList(page: Page, url: string): Promise<LongListLoaded> {
   await page.addInitScript(() => {
     const tasks: number[] = [];
     Object.defineProperty(window, '__longListTasks', { value: tasks });
@@ -42,9 +52,11 @@ export async function measureLongListScroll(page: Page, url: string): Promise<Lo
     );
     items = await loadedItems(page);
   }
-  const domCards = await page.locator('main .story').count();
+  return { items, domCards: await page.locator('main .story').count() };
+}
 
-  // Only what scrolling costs: from the list's top to its end, one step a frame.
+/** Only what scrolling costs: from the list's top to its end, one step a frame. */
+export async function scrollThrough(page: Page): Promise<LongListScrolled> {
   await page.evaluate(() => {
     window.scrollTo(0, 0);
   });
@@ -52,15 +64,20 @@ export async function measureLongListScroll(page: Page, url: string): Promise<Lo
   await page.evaluate(() => {
     (window as unknown as { __longListTasks: number[] }).__longListTasks.length = 0;
   });
-  const tasks = await page.evaluate(
+  const { tasks, frames } = await page.evaluate(
     (step) =>
-      new Promise<number[]>((resolve) => {
-        const tick = () => {
+      new Promise<{ tasks: number[]; frames: number[] }>((resolve) => {
+        const stamps: number[] = [];
+        const tick = (stamp: number) => {
+          stamps.push(stamp);
           const end = document.documentElement.scrollHeight - window.innerHeight;
           if (window.scrollY >= end - 1) {
             // Let the last frames' tasks reach the observer.
             setTimeout(() => {
-              resolve([...(window as unknown as { __longListTasks: number[] }).__longListTasks]);
+              resolve({
+                tasks: [...(window as unknown as { __longListTasks: number[] }).__longListTasks],
+                frames: stamps.slice(1).map((at, index) => at - (stamps[index] ?? at)),
+              });
             }, 300);
             return;
           }
@@ -72,12 +89,22 @@ export async function measureLongListScroll(page: Page, url: string): Promise<Lo
     STEP_PX,
   );
   const over = tasks.filter((duration) => duration > 50);
+  const sorted = [...frames].sort((a, b) => a - b);
+  const at = (fraction: number) =>
+    Math.round(
+      (sorted[Math.min(sorted.length - 1, Math.floor(sorted.length * fraction))] ?? 0) * 10,
+    ) / 10;
   return {
-    items,
-    domCards,
     longTasksOver50ms: over.length,
     maxTaskMs: Math.round(Math.max(0, ...over)),
+    frames: frames.length,
+    frameMs: { median: at(0.5), p95: at(0.95) },
   };
+}
+
+export async function measureLongListScroll(page: Page, url: string): Promise<LongListScroll> {
+  const loaded = await loadLongList(page, url);
+  return { ...loaded, ...(await scrollThrough(page)) };
 }
 
 /** Stories in the long list (its size, plus the lead), or on the numbered page before the first click. */

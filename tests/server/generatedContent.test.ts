@@ -137,6 +137,19 @@ describe('npm run generate', () => {
     expect(newest - oldest).toBeGreaterThan(365 * 24 * 3600 * 1000);
   });
 
+  it('pages its listings by --page-size, 20 stories a page unless told, no more than 100', async () => {
+    const site = (name: string) =>
+      readFile(at(name, 'site.yaml'), 'utf8').then(
+        (text) => parseYaml(text) as { pageSize: number },
+      );
+    expect((await site('small')).pageSize).toBe(20);
+    await generate({ articles: 5, seed: 'x', out: at('paged'), pageSize: 100 });
+    expect((await site('paged')).pageSize).toBe(100);
+    await expect(
+      generate({ articles: 5, seed: 'x', out: at('paged'), pageSize: 101 }),
+    ).rejects.toThrow(/--page-size must be from 1 to 100/);
+  });
+
   it('will not write into a folder it did not write', async () => {
     const foreign = at('foreign');
     await generate({ articles: 5, seed: 'x', out: foreign });

@@ -132,7 +132,27 @@ function benchResult(): BenchResult {
       ],
       failures: [{ articles: 100_000, error: 'out of memory' }],
     },
-    scroll: { status: 'not measured yet' },
+    scroll: {
+      status: 'measured',
+      items: 10_000,
+      domCards: 148,
+      runs: [
+        {
+          cpu: 1,
+          longTasksOver50ms: 0,
+          longestTaskMs: 0,
+          frames: 930,
+          frameMs: { median: 16.7, p95: 16.8 },
+        },
+        {
+          cpu: 4,
+          longTasksOver50ms: 2,
+          longestTaskMs: 61.4,
+          frames: 930,
+          frameMs: { median: 16.7, p95: 33.3 },
+        },
+      ],
+    },
     warnings: ['click front page → article, floor: timed out'],
   };
 }
@@ -178,7 +198,11 @@ describe('bench report', () => {
     );
     expect(markdown).toContain('| 10,000 | 3.2 s | 31,050 | 12.5 s | 412.0 MB |');
     expect(markdown).toContain('100,000 articles failed: out of memory');
-    expect(markdown).toContain('### Long listing scroll\n\nNot measured yet.');
+    expect(markdown).toContain(
+      'Latest News with 10,000 stories loaded by "Load more" (148 story cards in the document)',
+    );
+    expect(markdown).toContain('| 1× | 0 | – | 930 | 16.7 ms | 16.8 ms |');
+    expect(markdown).toContain('| 4× | 2 | 61 ms | 930 | 16.7 ms | 33.3 ms |');
     expect(markdown).toContain('- click front page → article, floor: timed out');
   });
 
@@ -186,12 +210,14 @@ describe('bench report', () => {
     const skipped: BenchResult = {
       ...benchResult(),
       content: { status: 'skipped', reason: 'scripts/generate.ts is not there yet.' },
+      scroll: { status: 'skipped', reason: 'not asked for (--only).' },
       server: [],
       widget: null,
       warnings: [],
     };
     const markdown = toMarkdown(skipped);
     expect(markdown).toContain('Skipped: scripts/generate.ts is not there yet.');
+    expect(markdown).toContain('### Long listing scroll\n\nSkipped: not asked for (--only).');
     expect(markdown).toContain('### The server under load\n\nNot measured.');
     expect(markdown).not.toContain('### Warnings');
   });

@@ -48,13 +48,7 @@ export async function measureLongListingScroll(
           loaded = await loadLongList(tab.page, `${site.url}latest`);
           await applyCondition(tab.cdp, { cpu, network: 'plain' });
           const scrolled = await scrollThrough(tab.page);
-          runs.push({
-            cpu,
-            longTasksOver50ms: scrolled.longTasksOver50ms,
-            longestTaskMs: scrolled.maxTaskMs,
-            frames: scrolled.frames,
-            frameMs: scrolled.frameMs,
-          });
+          runs.push({ cpu, ...scrolled });
           progress(
             `${String(cpu)}× CPU: ${String(scrolled.longTasksOver50ms)} tasks over 50 ms in ${String(scrolled.frames)} frames, frame median ${String(scrolled.frameMs.median)} ms`,
           );

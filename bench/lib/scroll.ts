@@ -36,7 +36,10 @@ export async function measureLongListingScroll(
     const site = await startStaticServer({
       root: readerDist,
       mounts: { 'api/': api },
+      // Every address to the shell that renders in the browser, as a host
+      // serving a source the build did not prerender is set up (README, "Deploy").
       fallback: 'spa',
+      shell: 'fallback.html',
     });
     try {
       let loaded = { items: 0, domCards: 0 };

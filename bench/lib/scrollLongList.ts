@@ -44,7 +44,12 @@ export async function loadLongList(page: Page, url: string): Promise<LongListLoa
   let items = await loadedItems(page);
   while (items < WANTED && (await more.count()) > 0) {
     const href = await more.getAttribute('href');
-    await more.click();
+    // Focused and followed with Enter, as a keyboard reader would: a click
+    // aims at where the link was, and scrolling it into view lets the list
+    // above it settle to its measured height, moving the link from under
+    // the pointer (one click in a few then lands beside it).
+    await more.focus();
+    await page.keyboard.press('Enter');
     await page.waitForFunction(
       (before) => document.querySelector('a.load-more')?.getAttribute('href') !== before,
       href,

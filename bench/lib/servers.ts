@@ -29,9 +29,11 @@ export interface StaticSite {
   /**
    * What a path that is no file gets: `pages` serves `/latest` from
    * `latest.html` and anything else with `404.html`, as static hosts serve a
-   * prerendered site; `spa` serves `index.html` for every such path.
+   * prerendered site; `spa` serves `shell` for every such path.
    */
   fallback: 'pages' | 'spa';
+  /** The page `spa` serves: `index.html` unless named (the reader's is `fallback.html`). */
+  shell?: string;
 }
 
 /**
@@ -55,7 +57,9 @@ export async function startStaticServer(site: StaticSite): Promise<Running> {
     if (file !== root && !file.startsWith(root + path.sep)) return null;
     if ((await stat(file).catch(() => null))?.isFile()) return { file, status: 200 };
     if (root !== site.root || path.extname(inside) !== '') return null;
-    if (site.fallback === 'spa') return { file: path.join(site.root, 'index.html'), status: 200 };
+    if (site.fallback === 'spa') {
+      return { file: path.join(site.root, site.shell ?? 'index.html'), status: 200 };
+    }
     const page = path.join(
       site.root,
       inside === '' ? 'index.html' : `${inside.replace(/\/$/, '')}.html`,

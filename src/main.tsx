@@ -12,6 +12,7 @@ import { loadSanitizer } from './routes/lazyModules.ts';
 import { deferIslands, wakeIslands } from './routes/island.tsx';
 import { createRoutes, type RouterDeps } from './routes/router.tsx';
 import { lazySource } from './sources/lazySource.ts';
+import { nativeLayout } from './sources/nativeLayout.ts';
 import './styles.css';
 
 // Keep the base's trailing slash: the home link must be /news/, not /news.
@@ -71,8 +72,11 @@ function stateConfig(state: PageState, configUrl: string): Config {
  */
 async function hydratePage(container: HTMLElement, state: PageState, configUrl: string) {
   const config = stateConfig(state, configUrl);
-  const source = lazySource(state.source.id, () =>
-    import('./sources/createSource.ts').then((module) => module.createSource(config)),
+  const source = lazySource(
+    state.source.id,
+    () => import('./sources/createSource.ts').then((module) => module.createSource(config)),
+    // The native format's documents are where its layout says: asked for beside the adapter.
+    config.source.type === 'native' ? nativeLayout(config.source.url) : undefined,
   );
   const deps = { ...depsFor(source), publicOrigin: state.publicOrigin };
   // Fresh as of now: the page was just delivered, its documents with it.

@@ -1,4 +1,5 @@
 import { LIMITS } from '../news/limits.ts';
+import { takeEarly } from './early.ts';
 import { SourceError } from './SourceError.ts';
 
 /** Give up on a document after this long, so a stalled server never leaves the reader waiting. */
@@ -47,10 +48,12 @@ export async function fetchDocument(
   try {
     let response: Response;
     try {
-      response = await fetch(url, {
-        signal: controller.signal,
-        headers: { Accept: 'application/json' },
-      });
+      // Asked for already, before this code had loaded (./early.ts), or now.
+      response = await (takeEarly(url, controller.signal) ??
+        fetch(url, {
+          signal: controller.signal,
+          headers: { Accept: 'application/json' },
+        }));
     } catch (cause) {
       throw await failure(cause);
     }

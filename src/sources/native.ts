@@ -1,9 +1,10 @@
 import * as v from 'valibot';
 import { LIMITS } from '../news/limits.ts';
 import { languageTag } from '../news/locale.ts';
-import type { Article, Image, Listing, ListingRef, Site, Summary } from '../news/types.ts';
+import type { Article, Image, Listing, Site, Summary } from '../news/types.ts';
 import { boundedSource } from './boundedSource.ts';
 import { fetchJson } from './fetchJson.ts';
+import { nativeLayout } from './nativeLayout.ts';
 import type { NewsSource } from './NewsSource.ts';
 import { SourceError } from './SourceError.ts';
 import { dateTimeSchema, resolveUrl, slugSchema, validateDocument } from './validate.ts';
@@ -128,29 +129,21 @@ function readItems<const S extends v.GenericSchema>(
   return valid;
 }
 
-const listingPaths: Record<ListingRef['kind'], string> = {
-  latest: 'latest',
-  top: 'top',
-  section: 'sections',
-  tag: 'tags',
-  source: 'sources',
-  author: 'authors',
-};
 
 /** Broadsheet's own format: one static JSON file per document under `baseUrl`. */
 export function createNativeSource(
   baseUrl: string,
   options: { timeoutMs?: number } = {},
 ): NewsSource {
-  const base = baseUrl.endsWith('/') ? baseUrl : `${baseUrl}/`;
-  const url = (path: string) => new URL(path, base).href;
-  const articlePrefix = url('articles/');
+  const layout = nativeLayout(baseUrl);
+  const { base } = layout;
+  const articlePrefix = layout.articles;
 
   return boundedSource({
     id: `native:${base}`,
 
     async site(signal) {
-      const docUrl = url('site.json');
+      const docUrl = layout.site();
       const raw = validateDocument(
         siteSchema,
         await fetchJson(docUrl, { signal, ...options }),
@@ -168,8 +161,8 @@ export function createNativeSource(
     },
 
     async article(slug, signal) {
-      assertSlug(slug, url(`articles/${slug}.json`));
-      const docUrl = url(`articles/${slug}.json`);
+      const docUrl = layout.article(slug);
+      assertSlug(slug, docUrl);
       const raw = validateDocument(
         articleSchema,
         await fetchJson(docUrl, { signal, ...options }),
@@ -188,9 +181,7 @@ export function createNativeSource(
     },
 
     async listing(ref, page, signal) {
-      const folder =
-        'slug' in ref ? `${listingPaths[ref.kind]}/${ref.slug}` : listingPaths[ref.kind];
-      const docUrl = url(`${folder}/${page}.json`);
+      const docUrl = layout.listing(ref, page);
       if ('slug' in ref) assertSlug(ref.slug, docUrl);
       const raw = validateDocument(
         listingSchema,

@@ -129,7 +129,6 @@ function readItems<const S extends v.GenericSchema>(
   return valid;
 }
 
-
 /** Broadsheet's own format: one static JSON file per document under `baseUrl`. */
 export function createNativeSource(
   baseUrl: string,

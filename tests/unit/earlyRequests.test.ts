@@ -26,7 +26,9 @@ function watchRequests(): string[] {
 
 /** A lazy native source whose adapter arrives only when `arrive` is called. */
 function slowAdapter(): { source: NewsSource; arrive: () => void } {
-  let arrive = () => undefined as void;
+  let arrive: () => void = () => {
+    throw new Error('the adapter promise has not started');
+  };
   const loaded = new Promise<NewsSource>((resolve) => {
     arrive = () => {
       resolve(createNativeSource(API));

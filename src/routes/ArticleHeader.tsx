@@ -151,8 +151,13 @@ export function ArticleOpening() {
 export function ArticleRoute() {
   const app = useApp();
   const slug = parseSlug(useParams().slug);
-  // Settled: the document is in, or failed, and the page shows which.
-  const settled = useQuery(articleQuery(app, slug)).status !== 'pending';
+  // As the page's own (ArticlePage): the loader asks, a failure is shown, not asked again on mount.
+  const query = useQuery({ ...articleQuery(app, slug), retryOnMount: false });
+  // Settled: the document is in, or failed, and the page shows which. Once
+  // the page shows, it stays: a Retry after a failure takes the query back to
+  // pending, and the page's own "retrying" is what the reader should see, not
+  // the opening (which would unmount the page, whose next mount asks again).
+  const settled = query.status !== 'pending' || query.isFetched;
   if (!settled) return <ArticleOpening />;
   return (
     <Suspense fallback={<ArticleOpening />}>

@@ -27,7 +27,8 @@ export function ArticlePage() {
   const site = useSite();
   const queryClient = useQueryClient();
   const slug = parseSlug(useParams().slug);
-  const query = useQuery(articleQuery(app, slug));
+  // The route's loader asks for the document; a page that mounts on its failure shows it, not a new try.
+  const query = useQuery({ ...articleQuery(app, slug), retryOnMount: false });
   const cached = useMemo(
     () => findCachedSummary(queryClient, source, slug),
     [queryClient, source, slug],

@@ -85,6 +85,52 @@ describe('when things go wrong', () => {
     ).toBeInTheDocument();
   });
 
+  it('an article opened from a listing that fails shows its headline and the error, asks once per Retry, and loads once the server is well', async () => {
+    const story = await firstArticle();
+    let failing = true;
+    let asked = 0;
+    server.use(
+      http.get(`${API}articles/${story.slug}.json`, () => {
+        asked++;
+        return failing ? HttpResponse.json({}, { status: 503 }) : undefined;
+      }),
+    );
+    const { user } = renderApp('/latest');
+    await user.click(await screen.findByRole('link', { name: story.headline }));
+
+    expect(
+      await screen.findByRole('heading', { level: 1, name: story.headline }),
+    ).toBeInTheDocument();
+    const alert = await screen.findByRole('alert');
+    expect(
+      within(alert).getByRole('heading', { name: 'The news server ran into a problem' }),
+    ).toBeInTheDocument();
+    // The page that shows the failure does not ask again by itself. (The
+    // pointer's hover on the way to the click asked first, and failed unseen:
+    // the click asks again.)
+    const before = asked;
+    expect(before).toBeLessThanOrEqual(2);
+    await delay(300);
+    expect(asked).toBe(before);
+
+    await user.click(within(alert).getByRole('button', { name: 'Retry' }));
+    await waitFor(() => {
+      expect(asked).toBe(before + 1);
+    });
+    expect(
+      await within(await screen.findByRole('alert')).findByRole('button', { name: 'Retry' }),
+    ).toBeEnabled();
+    await delay(300);
+    expect(asked).toBe(before + 1);
+    expect(screen.getByRole('heading', { level: 1, name: story.headline })).toBeInTheDocument();
+
+    failing = false;
+    await user.click(screen.getByRole('button', { name: 'Retry' }));
+    expect(await screen.findByText(/\d+ min read/)).toBeInTheDocument();
+    expect(screen.queryByRole('alert')).toBeNull();
+    expect(asked).toBe(before + 2);
+  });
+
   it('a failed request to another origin says so in plain words; what the source must send waits for the owner; Retry works', async () => {
     // The tests' API (https://news.test) is another origin than the page: a
     // browser reports a CORS refusal exactly like this dropped connection.

@@ -1,4 +1,10 @@
-import type { Browser, BrowserContext, BrowserContextOptions, Page } from 'playwright-core';
+import type {
+  Browser,
+  BrowserContext,
+  BrowserContextOptions,
+  Locator,
+  Page,
+} from 'playwright-core';
 import { watchErrors } from './browser.ts';
 import { UI_TIMEOUT } from './support.ts';
 
@@ -79,9 +85,17 @@ export async function openWatched(
   };
 }
 
-/** Until React has hydrated the server's HTML (its handlers are attached to the page's links). */
-export function hydrated(page: Page): Promise<unknown> {
-  return page.waitForFunction(() =>
-    Object.keys(document.querySelector('#root a') ?? {}).some((key) => key.startsWith('__react')),
+/**
+ * Until React has hydrated the server's HTML (its handlers are attached to the
+ * page's first link), or `part` of it: an island hydrates later than the rest.
+ */
+export async function hydrated(page: Page, part?: Locator): Promise<unknown> {
+  const element = part ? await part.elementHandle() : null;
+  return page.waitForFunction(
+    (node) =>
+      Object.keys(node ?? document.querySelector('#root a') ?? {}).some((key) =>
+        key.startsWith('__react'),
+      ),
+    element,
   );
 }

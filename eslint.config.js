@@ -50,6 +50,16 @@ export default tseslint.config(
           ],
         },
       ],
+      // The browser build cuts the router's instrumentation out
+      // (scripts/vite-plugin-pure-router.ts): there it would do nothing.
+      'no-restricted-syntax': [
+        'error',
+        {
+          selector: "Property[key.name='instrumentations']",
+          message:
+            'The browser build drops the router’s instrumentations (scripts/vite-plugin-pure-router.ts).',
+        },
+      ],
     },
   },
   {

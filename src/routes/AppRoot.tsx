@@ -2,7 +2,7 @@ import { QueryClientProvider } from '@tanstack/react-query';
 import { useMemo, type ReactNode } from 'react';
 import { LinkContext } from '../components/NewsLink.tsx';
 import { AppContext } from './AppContext.ts';
-import { loadPrefetch } from './lazyModules.ts';
+import { prefetch } from './prefetch.ts';
 import { readerLink } from './ReaderLink.tsx';
 import type { RouterDeps } from './router.tsx';
 
@@ -18,10 +18,10 @@ export function AppRoot({ deps, children }: { deps: RouterDeps; children: ReactN
       origin: deps.origin,
       publicOrigin: deps.publicOrigin ?? deps.origin,
       appRoot: deps.appRoot,
+      // In the first code, not loaded on the first intent: on a slow network that
+      // load took the round trip a hover has to win (docs/decisions/016).
       prefetch: (path: string) => {
-        void loadPrefetch().then((prefetch) => {
-          prefetch(deps, path);
-        });
+        prefetch(deps, path);
       },
     }),
     [deps],

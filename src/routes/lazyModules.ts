@@ -26,5 +26,3 @@ export const loadSanitizer = async () => {
   }
   return (await import('../sanitize/browserSanitizer.ts')).sanitizeBody;
 };
-/** Warming a page on hover or focus is best effort: its code loads on the first such intent. */
-export const loadPrefetch = () => import('./prefetch.ts').then((module) => module.prefetch);

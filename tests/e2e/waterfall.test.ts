@@ -1,11 +1,11 @@
-import { readFileSync } from 'node:fs';
+import { readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, test } from 'vitest';
 import { launchBrowser } from './browser.ts';
 import { startStaticServer, type StaticServer } from './staticServer.ts';
 import { readApi } from './support.ts';
-import { openWatched } from './watch.ts';
+import { hydrated, openWatched } from './watch.ts';
 
 // The shell on a static host (the build's index.html for every address, as a
 // host's fallback serves it): the page renders in the browser, and what it
@@ -100,6 +100,52 @@ describe('a page the browser renders itself, on a static host', () => {
       expect(errors).toEqual([]);
     } finally {
       host.clearFaults();
+      await close();
+    }
+  });
+});
+
+describe('a page the build prerendered, on a static host', () => {
+  let pages: StaticServer;
+  beforeAll(async () => {
+    pages = await startStaticServer({ root: dist, pages: true });
+  });
+  afterAll(async () => {
+    await pages.close();
+  });
+
+  test('a pointer resting on a headline asks for its article at once, not after code of its own', async () => {
+    const story = api.listing('top').items[1];
+    expect(story, 'a second story in Top News').toBeTruthy();
+    const { page, errors, close } = await openWatched(browser);
+    try {
+      await page.goto(pages.url);
+      const link = page
+        .getByRole('main')
+        .getByRole('link', { name: story?.headline ?? '(none)' })
+        .first();
+      await hydrated(page, link);
+      // From now on every script of the build is a round trip away: a document
+      // asked for only once some code had come would be asked for that much later.
+      for (const file of readdirSync(path.join(dist, 'assets')).filter((name) =>
+        name.endsWith('.js'),
+      ))
+        pages.fault(`/assets/${file}`, { delay: ROUND_TRIP });
+      const documentPath = `/api/articles/${story?.slug ?? ''}.json`;
+      const asked = page.waitForRequest(
+        (request) => new URL(request.url()).pathname === documentPath,
+      );
+      const hoveredAt = Date.now();
+      await link.hover();
+      await asked;
+      const after = Date.now() - hoveredAt;
+      console.log(`article document asked for ${String(after)} ms after the hover`);
+      expect(after, 'ms from the hover to the article document asked for').toBeLessThan(
+        ROUND_TRIP / 2,
+      );
+      expect(errors).toEqual([]);
+    } finally {
+      pages.clearFaults();
       await close();
     }
   });

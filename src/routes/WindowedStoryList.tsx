@@ -26,6 +26,11 @@ export class RowMemory {
   private total = 0;
   private count = 0;
 
+  /** Whether the heights were measured at this width. */
+  measuredAt(width: number): boolean {
+    return width === this.width;
+  }
+
   /** Whether the list is laid out as it was measured; if not, it forgets every height. */
   keeps(width: number, columns: number): boolean {
     if (width === this.width && columns === this.columns) return true;
@@ -100,8 +105,12 @@ export function WindowedStoryList({ stories, showSection, memory }: WindowedStor
   useLayoutEffect(() => {
     const list = listRef.current;
     if (!list) return;
-    const laidOut = getComputedStyle(list).gridTemplateColumns.split(' ').length;
-    if (!memory.keeps(list.clientWidth, laidOut)) {
+    const width = list.clientWidth;
+    // The columns follow the width: read from the stylesheet only when that changes.
+    const laidOut = memory.measuredAt(width)
+      ? columns
+      : getComputedStyle(list).gridTemplateColumns.split(' ').length;
+    if (!memory.keeps(width, laidOut)) {
       redraw();
       return;
     }

@@ -34,10 +34,12 @@ export function articleQuery(reader: ArticleReader, slug: string) {
   return queryOptions({
     queryKey: ['article', source.id, slug],
     queryFn: async ({ signal }): Promise<SafeArticle> => {
-      // The sanitizer's code loads beside the article's data, not after it.
+      // The document is asked for first; the sanitizer's code loads beside
+      // it, not after it.
+      const fetching = source.article(slug, signal);
       const sanitizing = reader.sanitizer();
       sanitizing.catch(ignore);
-      const { body, ...article } = await source.article(slug, signal);
+      const { body, ...article } = await fetching;
       const sanitize = await sanitizing;
       return {
         ...article,

@@ -16,8 +16,9 @@ export function prefetch(deps: RouterDeps, path: string): void {
   if (article) {
     const slug = article.params.slug;
     if (slug && SLUG.test(slug)) {
-      void loadArticlePage();
+      // The document first (a server answers in the order it was asked), then the code.
       prefetchQuery(queryClient, articleQuery(deps, slug));
+      void loadArticlePage();
     }
     return;
   }
@@ -30,8 +31,8 @@ export function prefetch(deps: RouterDeps, path: string): void {
     try {
       const ref = listingRef(kind, match.params.slug);
       const page = parsePage(new URLSearchParams(search));
-      void loadListingPage();
       prefetchQuery(queryClient, listingQuery(source, ref, page));
+      void loadListingPage();
     } catch {
       // Not a valid listing address: nothing to warm.
     }

@@ -92,14 +92,16 @@ export function createRoutes(deps: RouterDeps): RouteObject[] {
               path: 'article/:slug',
               loader: async ({ params }: LoaderFunctionArgs) => {
                 const slug = parseSlug(params.slug);
-                // The page's code beside its data, not after it.
-                const page = loadArticlePage();
-                prefetchListing({ kind: 'latest' });
-                prefetchListing({ kind: 'top' });
+                // The document first: the first paragraph waits for it, and a
+                // server answers in the order it was asked. Then the page's
+                // code beside it, not after it, and the lists beside the story.
                 const article = loadQuery(queryClient, articleQuery(deps, slug)).then((loaded) => {
                   if (loaded.source) prefetchListing({ kind: 'source', slug: loaded.source.slug });
                   return loaded;
                 });
+                const page = loadArticlePage();
+                prefetchListing({ kind: 'latest' });
+                prefetchListing({ kind: 'top' });
                 // Opened from a listing: show what we know at once and let the body
                 // follow. Not after a failure, though: then wait and show the outcome.
                 const failedBefore =

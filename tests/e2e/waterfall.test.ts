@@ -149,4 +149,41 @@ describe('a page the build prerendered, on a static host', () => {
       await close();
     }
   });
+
+  test('a click with nothing warmed asks for the article before the code that shows it', async () => {
+    const story = api.listing('top').items[1];
+    expect(story, 'a second story in Top News').toBeTruthy();
+    const { page, errors, close } = await openWatched(browser);
+    try {
+      await page.goto(pages.url);
+      const link = page
+        .getByRole('main')
+        .getByRole('link', { name: story?.headline ?? '(none)' })
+        .first();
+      await hydrated(page, link);
+      const asked: string[] = [];
+      page.on('request', (request) => {
+        const { pathname } = new URL(request.url());
+        if (pathname.startsWith('/assets/') || pathname.startsWith('/api/')) asked.push(pathname);
+      });
+      // The click alone, as a tap or a key gives it: no hover warmed anything.
+      await link.dispatchEvent('click');
+      await expect
+        .poll(() => page.getByRole('main').getByRole('heading', { level: 1 }).textContent())
+        .toBe(story?.headline);
+      await page.getByRole('main').locator('.article-body p').first().waitFor();
+      // A server answers in the order it was asked: the document the first
+      // paragraph waits for comes first, the page's code and sanitizer after.
+      expect(asked[0], `the first of ${asked.join(', ')}`).toBe(
+        `/api/articles/${story?.slug ?? ''}.json`,
+      );
+      expect(
+        asked.some((pathname) => /^\/assets\/ArticlePage-.*\.js$/.test(pathname)),
+        'the page code asked for too',
+      ).toBe(true);
+      expect(errors).toEqual([]);
+    } finally {
+      await close();
+    }
+  });
 });

@@ -55,9 +55,9 @@ export default tseslint.config(
       'no-restricted-syntax': [
         'error',
         {
-          selector: "Property[key.name='instrumentations']",
+          selector: 'Property[key.name=/^(instrumentations|patchRoutesOnNavigation)$/]',
           message:
-            'The browser build drops the router’s instrumentations (scripts/vite-plugin-pure-router.ts).',
+            'The browser build drops the router’s instrumentations and route discovery (scripts/vite-plugin-pure-router.ts).',
         },
       ],
     },

@@ -29,16 +29,24 @@ interface ManifestChunk {
 /**
  * The chunks that carry each route's page, by chunk name (see vite.config.ts):
  * `deferred` loads only when the browser renders the page itself (the body's
- * sanitizer, beside the article's data).
+ * sanitizer, beside the article's data), and so do `islands`: a page the
+ * server rendered loads an island's code only when the reader reaches for it,
+ * a page the browser renders at once (src/routes/island.tsx, decision 014).
  */
-export const routeModules: Record<string, { page: string; deferred?: string[] }> = {
+export const routeModules: Record<
+  string,
+  { page: string; deferred?: string[]; islands?: string[] }
+> = {
   'front page (/)': { page: 'FrontPage' },
-  'listings (/latest, /tag/…)': { page: 'ListingPage' },
-  // What goes beside the article (ArticleMore) is an island that a page the
-  // server rendered loads only when the reader reaches for it (decision 014).
-  // Its sanitizer is the browser's (HTML Sanitizer API) with the body's rules;
+  'listings (/latest, /tag/…)': { page: 'ListingPage', islands: ['LoadMore'] },
+  // What goes beside the article (ArticleMore) is an island. The body's
+  // sanitizer is the browser's (HTML Sanitizer API) with the body's rules;
   // DOMPurify only where that is missing (docs/decisions/015).
-  'article (/article/…)': { page: 'ArticlePage', deferred: ['nativeSanitizer'] },
+  'article (/article/…)': {
+    page: 'ArticlePage',
+    deferred: ['nativeSanitizer'],
+    islands: ['ArticleMore'],
+  },
 };
 
 /** What a browser without the HTML Sanitizer API loads instead of `nativeSanitizer`. */
@@ -54,7 +62,7 @@ export interface RouteSize {
   route: string;
   /** Hydrating the server's page: the entry, the page, and what loads with it, until idle. */
   serverRendered: number;
-  /** Rendering in the browser (static host fallback, no server): before the page can render. */
+  /** Rendering in the browser (static host fallback, no server): the page, its islands, the config and the adapter. */
   clientRendered: number;
   /** The same, until idle: with what loads beside the data (the body's sanitizer, in a browser that has the HTML Sanitizer API). */
   clientUntilIdle: number;
@@ -84,12 +92,17 @@ export function measureRoutes(distDir: string): RouteSize[] {
     for (const imported of chunk.imports ?? []) staticClosure(imported, into);
   };
   const bytes = (files: Set<string>) => [...files].reduce((sum, file) => sum + gzipped(file), 0);
-  return Object.entries(routeModules).map(([route, { page, deferred = [] }]) => {
+  return Object.entries(routeModules).map(([route, { page, deferred = [], islands = [] }]) => {
     const server = new Set<string>();
     for (const name of ['index.html', page]) staticClosure(name, server);
     if (server.size < 2) throw new Error(`No chunk named ${page} in ${distDir}`);
     const client = new Set(server);
     for (const name of CLIENT_RENDER) staticClosure(name, client);
+    for (const name of islands) {
+      const before = client.size;
+      staticClosure(name, client);
+      if (client.size === before) throw new Error(`No chunk named ${name} in ${distDir}`);
+    }
     const later = new Set(client);
     for (const name of deferred) staticClosure(name, later);
     const fallback = new Set(client);

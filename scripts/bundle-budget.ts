@@ -11,7 +11,7 @@ export const SERVER_BUDGET_BYTES = 120_000;
  * article's sanitizer beside its data included (docs/decisions/008, 015).
  * Issue 11 asks for 120 kB; React, ReactDOM, react-router and TanStack Query
  * alone take about 108 kB of it (bench/floor/), and the reader's own code
- * on such a page is 19 to 23 kB today: see the README, Performance budget.
+ * on such a page is 15 to 20 kB today: see the README, Performance budget.
  */
 export const CLIENT_BUDGET_BYTES = 128_000;
 /** widget.js and everything it loads for one widget on a native source (issue 9). */

@@ -88,6 +88,9 @@ export function ReaderLink({
         onClick?.(event);
         if (!navigate || !followsHere(event)) return;
         event.preventDefault();
+        // A click with nothing warmed (no hover, focus or touch before it): the
+        // page's document is asked for now, before the router's own work.
+        warm?.();
         const here = window.location.pathname + window.location.search + window.location.hash;
         // The page it is on again: in place of itself in the history, as the router's own links do.
         navigate(to, {

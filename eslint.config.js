@@ -50,8 +50,8 @@ export default tseslint.config(
           ],
         },
       ],
-      // The browser build cuts the router's instrumentation out
-      // (scripts/vite-plugin-pure-router.ts): there it would do nothing.
+      // The browser build cuts the router's instrumentation and its route
+      // discovery out (scripts/vite-plugin-pure-router.ts): there they would do nothing.
       'no-restricted-syntax': [
         'error',
         {

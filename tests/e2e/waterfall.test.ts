@@ -114,17 +114,29 @@ describe('a page the build prerendered, on a static host', () => {
     await pages.close();
   });
 
-  test('a pointer resting on a headline asks for its article at once, not after code of its own', async () => {
+  /** The prerendered front page, hydrated, and the link to the second story of Top News. */
+  async function openFrontPage() {
     const story = api.listing('top').items[1];
     expect(story, 'a second story in Top News').toBeTruthy();
-    const { page, errors, close } = await openWatched(browser);
+    const watched = await openWatched(browser);
+    const { page } = watched;
+    const link = page
+      .getByRole('main')
+      .getByRole('link', { name: story?.headline ?? '(none)' })
+      .first();
     try {
       await page.goto(pages.url);
-      const link = page
-        .getByRole('main')
-        .getByRole('link', { name: story?.headline ?? '(none)' })
-        .first();
       await hydrated(page, link);
+    } catch (error) {
+      await watched.close();
+      throw error;
+    }
+    return { ...watched, story, link };
+  }
+
+  test('a pointer resting on a headline asks for its article at once, not after code of its own', async () => {
+    const { story, page, link, errors, close } = await openFrontPage();
+    try {
       // From now on every script of the build is a round trip away: a document
       // asked for only once some code had come would be asked for that much later.
       for (const file of readdirSync(path.join(dist, 'assets')).filter((name) =>
@@ -151,16 +163,8 @@ describe('a page the build prerendered, on a static host', () => {
   });
 
   test('a click with nothing warmed asks for the article before the code that shows it', async () => {
-    const story = api.listing('top').items[1];
-    expect(story, 'a second story in Top News').toBeTruthy();
-    const { page, errors, close } = await openWatched(browser);
+    const { story, page, link, errors, close } = await openFrontPage();
     try {
-      await page.goto(pages.url);
-      const link = page
-        .getByRole('main')
-        .getByRole('link', { name: story?.headline ?? '(none)' })
-        .first();
-      await hydrated(page, link);
       const asked: string[] = [];
       page.on('request', (request) => {
         const { pathname } = new URL(request.url());

@@ -1,5 +1,4 @@
 import { useQuery } from '@tanstack/react-query';
-import { startTransition, useEffect, useState, useSyncExternalStore } from 'react';
 import { useApp } from './AppContext.ts';
 import { StoryBox } from '../components/StoryBox.tsx';
 import { distinctBlocks } from '../news/distinct.ts';
@@ -28,14 +27,11 @@ export function ArticleMore({
   const top = useListing({ kind: 'top' });
   const latest = useListing({ kind: 'latest' });
   const fromSource = useListing(story.source && { kind: 'source', slug: story.source.slug });
-  // In the browser, the blocks fill in a task after the story's body: a long
-  // body and these lists committed together would hold the main thread twice as long.
-  const ready = useOneTaskAfter(related === undefined ? undefined : story.slug);
   // Each story once on the page: the article's own related stories first, then
   // the feeds beside it, then more from its source, each leaving out what came before.
   const [relatedShown, topShown, latestShown, fromSourceShown] = distinctBlocks(
     [
-      { stories: ready ? related : undefined, limit: RELATED },
+      { stories: related, limit: RELATED },
       { stories: top.stories, limit: BESIDE },
       { stories: latest.stories, limit: BESIDE },
       { stories: fromSource.stories, limit: MORE_FROM_SOURCE },
@@ -109,31 +105,4 @@ function useListing(listingRef: ListingRef | undefined) {
     failed: listing.isError && !listing.data,
     retry: () => void listing.refetch(),
   };
-}
-
-const subscribeToNothing = () => () => undefined;
-
-/**
- * True from one task after `key` became what it is; at once on the server and
- * while hydrating what it rendered (the server's page already shows it all).
- */
-function useOneTaskAfter(key: string | undefined): boolean {
-  const serverOrHydrating = useSyncExternalStore(
-    subscribeToNothing,
-    () => false,
-    () => true,
-  );
-  const [done, setDone] = useState(serverOrHydrating ? key : undefined);
-  useEffect(() => {
-    if (key === undefined || done === key) return;
-    const timer = setTimeout(() => {
-      startTransition(() => {
-        setDone(key);
-      });
-    }, 0);
-    return () => {
-      clearTimeout(timer);
-    };
-  }, [key, done]);
-  return key !== undefined && done === key;
 }

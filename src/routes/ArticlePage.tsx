@@ -1,6 +1,6 @@
 import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { useCallback, useMemo, useRef } from 'react';
-import { useParams } from 'react-router';
+import { NavigationType, useNavigationType, useParams } from 'react-router';
 import { useSite } from '../components/SiteContext.ts';
 import { useApp } from './AppContext.ts';
 import { ArticleBody } from '../components/ArticleBody.tsx';
@@ -12,6 +12,7 @@ import { paths } from '../news/paths.ts';
 import { countWords, readingMinutes } from '../news/readingTime.ts';
 import type { Summary } from '../news/types.ts';
 import { articleQuery, findCachedSummary } from '../queries/articles.ts';
+import { useAfterNextPaint } from './afterNextPaint.ts';
 import { island } from './island.tsx';
 import { parseSlug } from './params.ts';
 import { useFollow } from './ReaderLink.tsx';
@@ -35,6 +36,13 @@ export function ArticlePage() {
   );
   const article = query.data;
   const story: Summary | undefined = article ?? cached;
+
+  // A click on a headline draws the story alone: the lists below and beside it
+  // (as much markup again as the story's own, and their code) come after that
+  // frame, so that a long body and these lists are never drawn in one go. Back
+  // and forward draw them at once, so that the position they restore is there.
+  const restoring = useNavigationType() === NavigationType.Pop;
+  const lists = useAfterNextPaint(story?.slug) || restoring;
 
   const { appRoot } = app;
   const page = useRef<HTMLDivElement>(null);
@@ -105,10 +113,12 @@ export function ArticlePage() {
         )}
         <TagLinks tags={story.tags} />
       </article>
-      <ArticleMore
-        story={story}
-        related={article ? article.related : query.isError ? [] : undefined}
-      />
+      {lists && (
+        <ArticleMore
+          story={story}
+          related={article ? article.related : query.isError ? [] : undefined}
+        />
+      )}
     </div>
   );
 }

@@ -36,6 +36,13 @@ function headMeta(page: Page): Promise<HeadMeta> {
   }));
 }
 
+/** What an article page shows in one frame: its headline, whether its body and the lists beside it. */
+interface FirstFrame {
+  h1?: string | undefined;
+  body: boolean;
+  lists: boolean;
+}
+
 /** Everything a reader (and a crawler) should find on an article page. */
 async function expectArticlePage(page: Page, article: WireArticle): Promise<void> {
   const { api } = session();
@@ -183,6 +190,68 @@ describe('reading the news by clicking', () => {
     release();
     await main.getByText(firstParagraph, { exact: true }).waitFor();
     await expectFocusOnH1(page, story.headline);
+  });
+
+  test('from one article to the next, the first frame draws the story and not the lists beside it; back draws them at once', async () => {
+    const { api } = session();
+    const first = api.listing('top').items[1];
+    if (!first) throw new Error('the sample needs at least two Top News stories');
+    const page = await session().open(`/article/${first.slug}`);
+    const more = page.getByRole('complementary', { name: 'More news' });
+    const latest = more.getByRole('region', { name: 'Latest News' });
+    const next = latest.getByRole('link').nth(1);
+    await next.waitFor();
+    const nextHeadline = await next.innerText();
+
+    // What the frame after an event paints: an animation frame callback asked
+    // for in the event runs just before that frame is drawn.
+    const recordFirstFrame = (event: 'click' | 'popstate') =>
+      page.evaluate((type) => {
+        const target = window as unknown as { __firstFrame?: FirstFrame };
+        delete target.__firstFrame;
+        addEventListener(
+          type,
+          () => {
+            requestAnimationFrame(() => {
+              target.__firstFrame = {
+                h1: document.querySelector('main h1')?.textContent,
+                body: document.querySelector('main .article-body p') !== null,
+                lists: document.querySelector('aside[aria-label="More news"]') !== null,
+              };
+            });
+          },
+          { capture: true, once: true },
+        );
+      }, event);
+    const firstFrame = () =>
+      page
+        .waitForFunction(
+          () => (window as unknown as { __firstFrame?: unknown }).__firstFrame,
+          undefined,
+          { timeout: UI_TIMEOUT },
+        )
+        .then((handle) => handle.jsonValue() as Promise<FirstFrame>);
+
+    // With the next story's document in (a hover warms it), the click draws the whole story.
+    const nextSlug = (await next.getAttribute('href'))?.split('/').pop() ?? '';
+    const warmed = page.waitForResponse((response) =>
+      response.url().endsWith(`/articles/${nextSlug}.json`),
+    );
+    await next.hover();
+    await warmed;
+    await recordFirstFrame('click');
+    await next.click();
+    expect(await firstFrame()).toEqual({ h1: nextHeadline, body: true, lists: false });
+    await expectH1(page, nextHeadline);
+    await latest.waitFor();
+    await more.getByRole('region', { name: 'Top News' }).waitFor();
+
+    // Back to where the reader was: the lists are there in the first frame, so
+    // that the position restored among them is there too.
+    await recordFirstFrame('popstate');
+    await page.goBack();
+    expect(await firstFrame()).toEqual({ h1: first.headline, body: true, lists: true });
+    await expectArticlePage(page, api.article(first.slug));
   });
 
   test('the header links to the sections and marks the current one', async () => {

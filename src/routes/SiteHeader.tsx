@@ -26,11 +26,15 @@ export function SiteHeader({ site }: { site: Site }) {
   const [settingsOpened, setSettingsOpened] = useState(false);
   const { pathname } = useLocation();
   const { now, timeZone } = useClock();
+  // A menu closes when the reader goes to another page; one they opened
+  // before the page came alive stays open (and the settings fill in).
+  const shownPath = useRef(pathname);
   useEffect(() => {
+    if (shownPath.current === pathname) return;
+    shownPath.current = pathname;
     for (const menu of header.current?.querySelectorAll('details') ?? []) menu.open = false;
   }, [pathname]);
   useEffect(() => {
-    // Opened before the page came alive.
     if (settings.current?.open) setSettingsOpened(true);
   }, []);
   const closeOnEscape = (event: KeyboardEvent) => {

@@ -3,6 +3,7 @@ import { launchBrowser } from './browser.ts';
 import { clippedRing, ringContrast } from './focusRing.ts';
 import { startStaticServer } from './staticServer.ts';
 import { expectFocusOnH1, expectH1, sessionForFile, waitForSettled } from './support.ts';
+import { hydrated } from './watch.ts';
 
 // The site's header as a reader meets it: every section within reach on a
 // phone, and a visible focus on every link of it, in both themes.
@@ -121,6 +122,53 @@ describe('the site header', () => {
       await nav.getByRole('link', { name: section.name, exact: true }).click();
       await page.waitForURL(`**/section/${section.slug}`);
       expect(await page.getByRole('heading', { level: 1 }).textContent()).toBe(section.name);
+    } finally {
+      await browser.close();
+      await server.close();
+    }
+  });
+
+  test('on a prerendered site, a menu opened before the page came alive stays open, and Display fills in', async () => {
+    const server = await startStaticServer({ root: inject('builds').prerendered, pages: true });
+    const browser = await launchBrowser();
+    try {
+      const page = await browser.newPage({ viewport: { width: 375, height: 740 }, hasTouch: true });
+      /** Load `path` with its scripts held back; `act` on the HTML alone, then let them run. */
+      const beforeAlive = async (path: string, act: () => Promise<void>) => {
+        let release: () => void = () => undefined;
+        const held = new Promise<void>((resolve) => {
+          release = resolve;
+        });
+        await page.route('**/*.js', async (route) => {
+          await held;
+          await route.continue();
+        });
+        await page.goto(new URL(path, server.url).href, { waitUntil: 'commit' });
+        await page.locator('.site-name').waitFor();
+        await act();
+        release();
+        await page.unrouteAll({ behavior: 'wait' });
+        await hydrated(page);
+        await page.waitForLoadState('networkidle');
+        await page.evaluate(
+          () =>
+            new Promise((resolve) => requestAnimationFrame(() => requestAnimationFrame(resolve))),
+        );
+      };
+      const nav = page.getByRole('navigation', { name: 'Sections' });
+      const section = session().api.site().sections[0];
+      if (!section) throw new Error('the sample has no sections');
+      await beforeAlive('/', () => nav.getByText('Sections', { exact: true }).tap());
+      const link = nav.getByRole('link', { name: section.name, exact: true });
+      expect(await link.isVisible(), 'the Sections menu, once the page is alive').toBe(true);
+      // Still the reader's menu: a choice takes them there (in the page) and closes it.
+      await link.tap();
+      await expectH1(page, section.name);
+      expect(await link.isVisible()).toBe(false);
+
+      await beforeAlive('/', () => page.getByText('Display', { exact: true }).tap());
+      await page.getByRole('group', { name: 'Theme' }).waitFor({ timeout: 5000 });
+      expect(await page.getByRole('radio', { name: 'System' }).isChecked()).toBe(true);
     } finally {
       await browser.close();
       await server.close();

@@ -51,13 +51,20 @@ export default tseslint.config(
         },
       ],
       // The browser build cuts the router's instrumentation and its route
-      // discovery out (scripts/vite-plugin-pure-router.ts): there they would do nothing.
+      // discovery out (scripts/vite-plugin-pure-router.ts): there they would do
+      // nothing. It cuts TanStack Query's own mutation cache too
+      // (scripts/vite-plugin-no-mutations.ts): a client needs the one createQueryClient gives it.
       'no-restricted-syntax': [
         'error',
         {
           selector: 'Property[key.name=/^(instrumentations|patchRoutesOnNavigation)$/]',
           message:
             'The browser build drops the router’s instrumentations and route discovery (scripts/vite-plugin-pure-router.ts).',
+        },
+        {
+          selector: "NewExpression[callee.name='QueryClient']",
+          message:
+            'Make a client with createQueryClient (src/queries/queryClient.ts): in the browser build, a client has no mutation cache of its own.',
         },
       ],
     },

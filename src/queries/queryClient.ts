@@ -1,5 +1,6 @@
 import { QueryClient } from '@tanstack/react-query';
 import { isSourceError } from '../sources/SourceError.ts';
+import { noMutations } from './noMutations.ts';
 
 /**
  * Retry once, and only what may be passing (a dropped connection, a 5xx):
@@ -7,7 +8,11 @@ import { isSourceError } from '../sources/SourceError.ts';
  * at once, and the reader has a Retry button.
  */
 export function createQueryClient(): QueryClient {
+  // The one place that makes a client (an ESLint rule sees to it): the browser
+  // builds cut the client's own mutation cache (scripts/vite-plugin-no-mutations.ts).
+  // eslint-disable-next-line no-restricted-syntax
   return new QueryClient({
+    mutationCache: noMutations(),
     defaultOptions: {
       queries: {
         staleTime: 60_000,

@@ -3,6 +3,7 @@ import { render, screen, waitFor, within } from '@testing-library/react';
 import { delay, http, HttpResponse } from 'msw';
 import { createMemoryRouter, RouterProvider } from 'react-router';
 import { describe, expect, it, vi } from 'vitest';
+import { noMutations } from '../../src/queries/noMutations.ts';
 import type { Listing, Site } from '../../src/news/types.ts';
 import { AppRoot } from '../../src/routes/AppRoot.tsx';
 import { BootScreen } from '../../src/routes/BootScreen.tsx';
@@ -362,6 +363,7 @@ describe('when the news itself is missing or out of reach', () => {
 /** The reader under a base path (as on a host that serves it at /news/), otherwise as renderApp. */
 function renderUnder(basename: string, path: string) {
   const queryClient = new QueryClient({
+    mutationCache: noMutations(),
     defaultOptions: { queries: { retry: false, staleTime: 60_000 } },
   });
   const deps: RouterDeps = {

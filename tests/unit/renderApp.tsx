@@ -2,6 +2,7 @@ import { QueryClient } from '@tanstack/react-query';
 import { render } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { createMemoryRouter, RouterProvider } from 'react-router';
+import { noMutations } from '../../src/queries/noMutations.ts';
 import { AppRoot } from '../../src/routes/AppRoot.tsx';
 import { BootScreen } from '../../src/routes/BootScreen.tsx';
 import { loadSanitizer } from '../../src/routes/lazyModules.ts';
@@ -23,6 +24,7 @@ export function renderApp(
     options.source ??
     createNativeSource(API, options.timeoutMs ? { timeoutMs: options.timeoutMs } : {});
   const queryClient = new QueryClient({
+    mutationCache: noMutations(),
     defaultOptions: { queries: { retry: false, staleTime: 60_000 } },
   });
   const deps: RouterDeps = {

@@ -3,6 +3,7 @@ import { render, screen, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { http, HttpResponse } from 'msw';
 import { afterEach, describe, expect, it } from 'vitest';
+import { noMutations } from '../../src/queries/noMutations.ts';
 import type { Listing, Site } from '../../src/news/types.ts';
 import { FeedWidget } from '../../src/widget/FeedWidget.tsx';
 import { readOptions, type Attributes } from '../../src/widget/options.ts';
@@ -23,7 +24,10 @@ function renderWidget(attributes: Attributes, { active = true } = {}) {
   server.use(configAnswer());
   const requests: string[] = [];
   server.events.on('request:start', ({ request }) => requests.push(request.url));
-  const queryClient = new QueryClient({ defaultOptions: { queries: { retry: false } } });
+  const queryClient = new QueryClient({
+    mutationCache: noMutations(),
+    defaultOptions: { queries: { retry: false } },
+  });
   const { options } = readOptions({ source: CONFIG, ...attributes });
   const view = render(
     <QueryClientProvider client={queryClient}>

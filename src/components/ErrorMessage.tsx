@@ -8,6 +8,12 @@ interface ErrorMessageProps {
   /** The page's own heading (h1) or a part of a page (h2). */
   headingLevel?: 1 | 2;
   retrying?: boolean;
+  /**
+   * The page's own address (base path and query included): Retry is then a
+   * form that asks for it again, so that it works before the page's code
+   * has arrived (a server's error page); once it has, `onRetry` does.
+   */
+  retryHref?: string | undefined;
   /** Offer the front page: not when the front page is what failed, where the link would lead back here. */
   frontPageLink?: boolean;
 }
@@ -22,6 +28,7 @@ export function ErrorMessage({
   headingLevel = 1,
   retrying = false,
   frontPageLink = true,
+  retryHref,
 }: ErrorMessageProps) {
   const Heading = headingLevel === 1 ? 'h1' : 'h2';
   const headingRef = useRef<HTMLHeadingElement>(null);
@@ -34,14 +41,17 @@ export function ErrorMessage({
         {description.title}
       </Heading>
       <p>{description.detail}</p>
-      <p className="error-message__actions">
-        {onRetry && (
-          <button type="button" className="button" onClick={onRetry} disabled={retrying}>
-            {retrying ? 'Retrying…' : 'Retry'}
-          </button>
-        )}
+      <div className="error-message__actions">
+        {onRetry &&
+          (retryHref ? (
+            <RetryForm href={retryHref} onRetry={onRetry} retrying={retrying} />
+          ) : (
+            <button type="button" className="button" onClick={onRetry} disabled={retrying}>
+              {retrying ? 'Retrying…' : 'Retry'}
+            </button>
+          ))}
         {frontPageLink && <NewsLink to={{ front: true }}>Go to the front page</NewsLink>}
-      </p>
+      </div>
       {description.forOwner && (
         <details>
           <summary>Details for the site’s owner</summary>
@@ -49,5 +59,36 @@ export function ErrorMessage({
         </details>
       )}
     </div>
+  );
+}
+
+/** A form that loads `href` anew (GET keeps its query as fields); its submit, once the page is alive, is `onRetry`. */
+function RetryForm({
+  href,
+  onRetry,
+  retrying,
+}: {
+  href: string;
+  onRetry: () => void;
+  retrying: boolean;
+}) {
+  const address = new URL(href, 'http://reader.invalid');
+  return (
+    <form
+      method="get"
+      action={address.pathname}
+      className="error-message__retry"
+      onSubmit={(event) => {
+        event.preventDefault();
+        onRetry();
+      }}
+    >
+      {[...address.searchParams].map(([name, value], index) => (
+        <input key={index} type="hidden" name={name} value={value} />
+      ))}
+      <button type="submit" className="button" disabled={retrying}>
+        {retrying ? 'Retrying…' : 'Retry'}
+      </button>
+    </form>
   );
 }

@@ -24,11 +24,11 @@ export function ConfigErrorScreen({ error }: { error: unknown }) {
           Problem: <strong>{problem}</strong>
         </p>
         <p>If you run this site, fix the file and reload. If you are a reader, try again later.</p>
-        <p className="error-message__actions">
+        <div className="error-message__actions">
           <button type="button" className="button" onClick={() => window.location.reload()}>
             Reload
           </button>
-        </p>
+        </div>
       </div>
     </main>
   );

@@ -1,4 +1,4 @@
-import { useLocation, useNavigate, useNavigation, useRouteError } from 'react-router';
+import { useHref, useLocation, useNavigate, useNavigation, useRouteError } from 'react-router';
 import { ErrorMessage } from '../components/ErrorMessage.tsx';
 import { PageMeta } from '../components/PageMeta.tsx';
 import { describeError } from '../news/describeError.ts';
@@ -17,6 +17,7 @@ export function FailedPage({ frontPageLink }: { frontPageLink: boolean }) {
   const error = useRouteError();
   const navigate = useNavigate();
   const location = useLocation();
+  const href = useHref(location);
   const navigation = useNavigation();
   const { origin } = useApp();
   const description = describeError(error, origin);
@@ -27,6 +28,7 @@ export function FailedPage({ frontPageLink }: { frontPageLink: boolean }) {
         description={description}
         onRetry={() => void navigate(location, { replace: true, preventScrollReset: true })}
         retrying={navigation.state !== 'idle'}
+        retryHref={href}
         frontPageLink={frontPageLink}
       />
     </>
@@ -46,9 +48,11 @@ export function FailedPart({
   headingLevel: 1 | 2;
 }) {
   const { origin } = useApp();
+  const href = useHref(useLocation());
   return (
     <ErrorMessage
       headingLevel={headingLevel}
+      retryHref={href}
       description={describeError(error, origin)}
       onRetry={onRetry}
       retrying={retrying}

@@ -29,11 +29,11 @@ function Unreachable({
     <div className="error-message" role="alert">
       <Heading tabIndex={-1}>This couldn’t be loaded</Heading>
       <p>The connection may be down. Check it, then try again.</p>
-      <p className="error-message__actions">
+      <div className="error-message__actions">
         <button type="button" className="button" onClick={onRetry}>
           Retry
         </button>
-      </p>
+      </div>
     </div>
   );
 }

@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { gzipSync } from 'node:zlib';
-import type { Browser } from 'playwright-core';
+import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, test } from 'vitest';
 import { SERVER_BUDGET_BYTES } from '../../scripts/bundle-budget.ts';
 import { SHARE_TAGS } from '../../src/routes/Layout.tsx';
@@ -242,6 +242,11 @@ describe('the production server on a source that fails, then heals', () => {
     await upstream.close();
   });
 
+  const topStory = (page: Page) =>
+    page
+      .getByRole('region', { name: 'Top story' })
+      .getByRole('link', { name: api.listing('top').items[0]?.headline ?? '(none)' });
+
   test('answers 502 with the error page; its Retry shows the page once the source answers', async () => {
     upstream.fault('/api/site.json', { status: 500, body: 'down' }, 1);
     const { context, page, errors } = await openWatched(browser);
@@ -249,12 +254,31 @@ describe('the production server on a source that fails, then heals', () => {
       const response = await page.goto(server.url);
       expect(response?.status()).toBe(502);
       await page.getByText('The news server ran into a problem').waitFor();
+      const retry = page.getByRole('button', { name: 'Retry' });
+      await hydrated(page, retry);
+      await markWindow(page);
+      await retry.click();
+      await topStory(page).waitFor();
+      expect(await windowMark(page), 'retried in the page').toBe('still the same document');
+      expect(errors).toEqual([]);
+    } finally {
+      await context.close();
+    }
+  });
+
+  test('its Retry works before the page’s code has arrived: it asks the server for the page again', async () => {
+    upstream.fault('/api/site.json', { status: 500, body: 'down' }, 1);
+    const { context, page, errors } = await openWatched(browser);
+    try {
+      await page.route('**/*.js', (route) => route.abort());
+      const response = await page.goto(`${server.url}latest?page=2`);
+      expect(response?.status()).toBe(502);
+      const reloaded = page.waitForResponse((answer) => answer.request().isNavigationRequest());
       await page.getByRole('button', { name: 'Retry' }).click();
-      const top = api.listing('top').items[0];
-      await page
-        .getByRole('region', { name: 'Top story' })
-        .getByRole('link', { name: top?.headline ?? '(none)' })
-        .waitFor();
+      const answer = await reloaded;
+      expect(answer.status()).toBe(200);
+      expect(new URL(answer.url()).search, 'the same page of the listing').toBe('?page=2');
+      await page.getByRole('heading', { level: 1, name: 'Latest' }).waitFor();
       expect(errors).toEqual([]);
     } finally {
       await context.close();

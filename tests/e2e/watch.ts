@@ -86,16 +86,32 @@ export async function openWatched(
 }
 
 /**
- * Until React has hydrated the server's HTML (its handlers are attached to the
- * page's first link), or `part` of it: an island hydrates later than the rest.
+ * Until React has hydrated the server's HTML and committed it, and the
+ * effects of that commit have run (a page's own effects may change what an
+ * interaction does: a menu opened before then, for one), or until `part` of
+ * it is hydrated too: an island hydrates later than the rest.
+ *
+ * React marks a node as its own while it renders, before it commits; an
+ * event that comes in between finds no mounted component and is dropped. So
+ * this waits for the root's committed state to say it is no longer
+ * dehydrated, then for two frames, by which time the commit's effects have
+ * run.
  */
 export async function hydrated(page: Page, part?: Locator): Promise<unknown> {
   const element = part ? await part.elementHandle() : null;
-  return page.waitForFunction(
-    (node) =>
-      Object.keys(node ?? document.querySelector('#root a') ?? {}).some((key) =>
-        key.startsWith('__react'),
-      ),
-    element,
+  await page.waitForFunction((node) => {
+    const owned = (target: object | null) =>
+      Object.keys(target ?? {}).some((key) => key.startsWith('__react'));
+    if (!owned(node ?? document.querySelector('#root a'))) return false;
+    const container = document.getElementById('root') as
+      (HTMLElement & Record<string, unknown>) | null;
+    const key = Object.keys(container ?? {}).find((name) => name.startsWith('__reactContainer'));
+    // The root's fiber; its FiberRoot's current tree is what was last committed.
+    const fiber = (key && container?.[key]) as
+      { stateNode?: { current?: { memoizedState?: { isDehydrated?: boolean } } } } | undefined;
+    return fiber?.stateNode?.current?.memoizedState?.isDehydrated === false;
+  }, element);
+  return page.evaluate(
+    () => new Promise((resolve) => requestAnimationFrame(() => requestAnimationFrame(resolve))),
   );
 }

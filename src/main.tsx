@@ -9,6 +9,7 @@ import { readPageState, routerHydration, STATE_ELEMENT_ID, type PageState } from
 import { createQueryClient } from './queries/queryClient.ts';
 import { AppRoot } from './routes/AppRoot.tsx';
 import { loadSanitizer } from './routes/lazyModules.ts';
+import { drawnAtOnce } from './routes/drawnAtOnce.ts';
 import { deferIslands, wakeIslands } from './routes/island.tsx';
 import { createRoutes, type RouterDeps } from './routes/router.tsx';
 import { lazySource } from './sources/lazySource.ts';
@@ -90,7 +91,9 @@ async function hydratePage(container: HTMLElement, state: PageState, configUrl: 
   });
   const routes = createRoutes(deps);
   await loadMatchedRoutes(routes);
-  const router = createBrowserRouter(routes, { basename, hydrationData: routerHydration(state) });
+  const router = drawnAtOnce(
+    createBrowserRouter(routes, { basename, hydrationData: routerHydration(state) }),
+  );
   document.getElementById(STATE_ELEMENT_ID)?.remove();
   // Parts of the page that wait for the reader (islands) wake at the first navigation.
   deferIslands();

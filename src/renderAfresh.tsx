@@ -6,6 +6,7 @@ import { STATE_ELEMENT_ID } from './pageState.ts';
 import { createQueryClient } from './queries/queryClient.ts';
 import { AppRoot } from './routes/AppRoot.tsx';
 import { BootScreen } from './routes/BootScreen.tsx';
+import { drawnAtOnce } from './routes/drawnAtOnce.ts';
 import { loadSanitizer } from './routes/lazyModules.ts';
 import { wakeIslands } from './routes/island.tsx';
 import { applyStoredSettings } from './settings/settings.ts';
@@ -30,7 +31,7 @@ export async function renderAfresh(container: HTMLElement, configUrl: string) {
       appRoot: basename.replace(/\/$/, ''),
       bootScreen: BootScreen,
     };
-    const router = createBrowserRouter(createRoutes(deps), { basename });
+    const router = drawnAtOnce(createBrowserRouter(createRoutes(deps), { basename }));
     // Nothing here was rendered by the server: every part loads at once.
     wakeIslands();
     root.render(

@@ -13,6 +13,7 @@ import {
   type WireArticle,
   articleLinkingToAnother,
 } from './support.ts';
+import { hydrated } from './watch.ts';
 
 const session = sessionForFile();
 
@@ -41,6 +42,43 @@ interface FirstFrame {
   h1?: string | undefined;
   body: boolean;
   lists: boolean;
+}
+
+/**
+ * What the frame after the next `event` paints: an animation frame callback
+ * asked for in the event runs just before that frame is drawn.
+ */
+function recordFirstFrame(page: Page, event: 'click' | 'popstate'): Promise<void> {
+  return page.evaluate((type) => {
+    const target = window as unknown as { __firstFrame?: FirstFrame };
+    delete target.__firstFrame;
+    addEventListener(
+      type,
+      () => {
+        requestAnimationFrame(() => {
+          target.__firstFrame = {
+            h1: document.querySelector('main h1')?.textContent,
+            body: document.querySelector('main .article-body p') !== null,
+            lists: document.querySelector('aside[aria-label="More news"]') !== null,
+          };
+        });
+      },
+      { capture: true, once: true },
+    );
+  }, event);
+}
+
+/** The frame recordFirstFrame asked for, once drawn. */
+function firstFrame(page: Page): Promise<FirstFrame> {
+  return page
+    .waitForFunction(
+      () => (window as unknown as { __firstFrame?: unknown }).__firstFrame,
+      undefined,
+      {
+        timeout: UI_TIMEOUT,
+      },
+    )
+    .then((handle) => handle.jsonValue() as Promise<FirstFrame>);
 }
 
 /** Everything a reader (and a crawler) should find on an article page. */
@@ -192,6 +230,31 @@ describe('reading the news by clicking', () => {
     await expectFocusOnH1(page, story.headline);
   });
 
+  test('a click with nothing warmed draws the headline in the frame after it, a click a script dispatched too', async () => {
+    const { api, server } = session();
+    const story = api.listing('top').items[3];
+    if (!story) throw new Error('the sample needs four Top News stories');
+    // The document is held: what the frame shows comes from the listing.
+    let release = () => {};
+    server.fault(`/api/articles/${story.slug}.json`, {
+      until: new Promise<void>((resolve) => {
+        release = resolve;
+      }),
+    });
+    const page = await session().open('/');
+    const link = page
+      .getByRole('region', { name: 'Top News' })
+      .getByRole('link', { name: story.headline, exact: true });
+    await hydrated(page, link);
+    await recordFirstFrame(page, 'click');
+    // A click event alone, as an assistive technology or a script gives it: no pointer, no hover.
+    await link.dispatchEvent('click');
+    expect(await firstFrame(page)).toEqual({ h1: story.headline, body: false, lists: false });
+    expect(await page.getByRole('main').getAttribute('aria-busy')).not.toBe('true');
+    release();
+    await expectArticlePage(page, api.article(story.slug));
+  });
+
   test('from one article to the next, the first frame draws the story and not the lists beside it; back draws them at once', async () => {
     const { api } = session();
     const first = api.listing('top').items[1];
@@ -203,35 +266,6 @@ describe('reading the news by clicking', () => {
     await next.waitFor();
     const nextHeadline = await next.innerText();
 
-    // What the frame after an event paints: an animation frame callback asked
-    // for in the event runs just before that frame is drawn.
-    const recordFirstFrame = (event: 'click' | 'popstate') =>
-      page.evaluate((type) => {
-        const target = window as unknown as { __firstFrame?: FirstFrame };
-        delete target.__firstFrame;
-        addEventListener(
-          type,
-          () => {
-            requestAnimationFrame(() => {
-              target.__firstFrame = {
-                h1: document.querySelector('main h1')?.textContent,
-                body: document.querySelector('main .article-body p') !== null,
-                lists: document.querySelector('aside[aria-label="More news"]') !== null,
-              };
-            });
-          },
-          { capture: true, once: true },
-        );
-      }, event);
-    const firstFrame = () =>
-      page
-        .waitForFunction(
-          () => (window as unknown as { __firstFrame?: unknown }).__firstFrame,
-          undefined,
-          { timeout: UI_TIMEOUT },
-        )
-        .then((handle) => handle.jsonValue() as Promise<FirstFrame>);
-
     // With the next story's document in (a hover warms it), the click draws the whole story.
     const nextSlug = (await next.getAttribute('href'))?.split('/').pop() ?? '';
     const warmed = page.waitForResponse((response) =>
@@ -239,18 +273,18 @@ describe('reading the news by clicking', () => {
     );
     await next.hover();
     await warmed;
-    await recordFirstFrame('click');
+    await recordFirstFrame(page, 'click');
     await next.click();
-    expect(await firstFrame()).toEqual({ h1: nextHeadline, body: true, lists: false });
+    expect(await firstFrame(page)).toEqual({ h1: nextHeadline, body: true, lists: false });
     await expectH1(page, nextHeadline);
     await latest.waitFor();
     await more.getByRole('region', { name: 'Top News' }).waitFor();
 
     // Back to where the reader was: the lists are there in the first frame, so
     // that the position restored among them is there too.
-    await recordFirstFrame('popstate');
+    await recordFirstFrame(page, 'popstate');
     await page.goBack();
-    expect(await firstFrame()).toEqual({ h1: first.headline, body: true, lists: true });
+    expect(await firstFrame(page)).toEqual({ h1: first.headline, body: true, lists: true });
     await expectArticlePage(page, api.article(first.slug));
   });
 

@@ -9,6 +9,8 @@ import { SiteFooter } from './SiteFooter.tsx';
 import { SiteHeader } from './SiteHeader.tsx';
 import { siteQuery } from '../queries/site.ts';
 import { warmFormats } from '../news/formatDate.ts';
+import { ArticleFonts } from './ArticleFonts.tsx';
+import { paths } from '../news/paths.ts';
 
 /** What only the server writes into a page's head (src/server/ShareMeta.tsx). */
 export const SHARE_TAGS =
@@ -62,6 +64,8 @@ export function Layout() {
           </Suspense>
         </main>
         <SiteFooter site={site} />
+        {/* On an article its own text holds them; a second .article-body there would be a second body. */}
+        {!location.pathname.startsWith(paths.article('')) && <ArticleFonts />}
         <ScrollRestoration />
       </SiteContext>
     </ReaderNavigation>

@@ -47,6 +47,15 @@ export default tseslint.config(
               importNames: ['Link', 'NavLink'],
               message: 'Link with ReaderLink (src/routes/ReaderLink.tsx): decision 016.',
             },
+            {
+              name: 'react-router',
+              importNames: [
+                ...['Form', 'useSubmit', 'useFormAction', 'useActionData', 'useFetcher'],
+                ...['useFetchers', 'useBlocker', 'unstable_usePrompt', 'useViewTransitionState'],
+              ],
+              message:
+                'The reader reads: the browser build has no router forms, actions, fetchers, blockers or view transitions (scripts/vite-plugin-pure-router.ts, decision 018).',
+            },
           ],
         },
       ],
@@ -57,9 +66,21 @@ export default tseslint.config(
       'no-restricted-syntax': [
         'error',
         {
-          selector: 'Property[key.name=/^(instrumentations|patchRoutesOnNavigation)$/]',
+          selector:
+            'Property[key.name=/^(instrumentations|patchRoutesOnNavigation|dataStrategy|middleware|action|formMethod|formData|viewTransition)$/]',
           message:
-            'The browser build drops the router’s instrumentations and route discovery (scripts/vite-plugin-pure-router.ts).',
+            'The browser build drops what of the router the reader never uses: its instrumentations, route discovery, data strategies, middleware, actions and submissions, and view transitions (scripts/vite-plugin-pure-router.ts, decision 018).',
+        },
+        {
+          selector:
+            'MemberExpression[object.name=/router$/i][property.name=/^(fetch|getFetcher|resetFetcher|deleteFetcher|getBlocker|deleteBlocker|patchRoutes)$/]',
+          message:
+            'The browser build’s router has no fetchers, blockers or route patches (scripts/vite-plugin-pure-router.ts, decision 018).',
+        },
+        {
+          selector: 'JSXAttribute[name.name=/^(viewTransition|reloadDocument)$/]',
+          message:
+            'No view transitions in the browser build (scripts/vite-plugin-pure-router.ts, decision 018); links are ReaderLinks.',
         },
         {
           selector: "NewExpression[callee.name='QueryClient']",

@@ -1,19 +1,135 @@
 import type { Plugin } from 'vite';
 
 /**
- * react-router defines its components with calls and assignments a bundler
- * must assume have effects (`const Link = React.forwardRef(…)`, then
- * `Link.displayName = "Link"`), so every component it has (its Link, NavLink,
- * Form and what they use: prefetch links, form submission) stays in the entry
- * whether the reader uses it or not. In the browser build, this marks those
- * calls pure and drops the names, which only React's developer tools read:
- * what is unused then falls away (4.1 kB gzip of every page's entry, measured
- * with scripts/bundle-budget.ts). The router's instrumentation (an option
- * of createBrowserRouter the reader never passes) is cut off where the
- * router reads it, so that its code falls away too: 1.2 kB more; so is its
- * discovery of routes on navigation (`patchRoutesOnNavigation`), 0.2 kB. Where a
- * release writes these otherwise, nothing here matches: the bytes come back,
- * and only the budget test notices.
+ * One change to react-router's production modules in the browser build: what
+ * the reader never uses is made unreachable, and the minifier drops it.
+ * `file` is a module's path under react-router/dist/production/, or `*` for
+ * every module. Every cut must still match the installed release:
+ * tests/unit/pureRouter.test.ts fails naming the cut when one stops matching
+ * (the bytes would come back, and the budgets with them).
+ */
+export interface RouterCut {
+  name: string;
+  file: string;
+  pattern: RegExp;
+  replacement: string;
+}
+
+/**
+ * What the reader uses of react-router is data-mode routing of GET
+ * navigations with loaders, lazy route components, <Link>, <NavLink> and
+ * <ScrollRestoration> (docs/decisions/018). An ESLint rule (eslint.config.js)
+ * keeps out of src/ what these cuts take away: fetchers, forms and
+ * submissions, blockers, view transitions, route middleware and a data
+ * strategy of its own. Figures: gzip off every page's entry, measured with
+ * scripts/bundle-budget.ts one cut at a time.
+ */
+export const ROUTER_CUTS: RouterCut[] = [
+  {
+    // `const Link = React.forwardRef(…)` and `Link.displayName = "Link"` must be
+    // assumed to have effects: every component react-router has would stay
+    // (its Link, NavLink, Form and what they use). Marked pure, with the names
+    // only React's developer tools read dropped, what is unused falls away
+    // (4.1 kB).
+    name: 'components the reader does not render',
+    file: '*',
+    pattern: /= (React\$1|React)\.(forwardRef|createContext|memo)\(/g,
+    replacement: '= /* @__PURE__ */ $1.$2(',
+  },
+  {
+    name: "components' display names",
+    file: '*',
+    pattern: /^\w+\.displayName = "\w+";$/gm,
+    replacement: '',
+  },
+  {
+    // createRouter's `if (init.instrumentations) …`: an option the reader never passes (1.2 kB).
+    name: 'instrumentation',
+    file: 'lib/router/router.js',
+    pattern: /\binit\.instrumentations\b/g,
+    replacement: '(void 0)',
+  },
+  {
+    // Routes added as the app goes: every route of the reader is known at start (0.6 kB).
+    name: 'route discovery on navigation',
+    file: 'lib/router/router.js',
+    pattern: /\binit\.patchRoutesOnNavigation\b/g,
+    replacement: '(void 0)',
+  },
+  {
+    // The reader reads: no navigation of it is a POST, PUT, PATCH or DELETE,
+    // so no route action ever runs, nor what reloads after one (1.0 kB).
+    name: 'actions',
+    file: 'lib/router/router.js',
+    pattern: /(?<!function )\bisMutationMethod\([\w.?]+\)/g,
+    replacement: 'false',
+  },
+  {
+    // router.fetch and the rest are what useFetcher, useBlocker and
+    // patchRoutes call; the router's own navigation never does (1.25 kB).
+    name: 'fetchers, blockers and route patches',
+    file: 'lib/router/router.js',
+    pattern:
+      /^\t\t(?:fetch|getFetcher|resetFetcher|getBlocker|deleteBlocker|patchRoutes|deleteFetcher: queueFetcherForDeletion),\n/gm,
+    replacement: '',
+  },
+  {
+    // Without fetchers, no fetcher's data ever needs loading again after a
+    // navigation (0.35 kB).
+    name: "fetchers' revalidation",
+    file: 'lib/router/router.js',
+    pattern: /^\tfetchLoadMatches\.forEach\(\(f, key\) => \{$/m,
+    replacement: '\tif (false) fetchLoadMatches.forEach((f, key) => {',
+  },
+  {
+    // No route has middleware and the router is given no dataStrategy: its
+    // own strategy runs the loaders as they are (0.45 kB, and 0.6 kB more
+    // for what it would hand a data strategy of its own).
+    name: 'route middleware',
+    file: 'lib/router/router.js',
+    pattern: /^\tif \(!args\.matches\.some\(\(m\) => m\.route\.middleware\)\) return /m,
+    replacement: '\treturn ',
+  },
+  {
+    name: "a data strategy's middleware",
+    file: 'lib/router/router.js',
+    pattern: /^\tlet runClientMiddleware = isStaticHandler \? [\s\S]*?\n\t};\n/m,
+    replacement: '\tlet runClientMiddleware;\n',
+  },
+  {
+    // No link of the reader asks for a view transition: RouterProvider's
+    // code that starts and ends one is never reached (0.1 kB).
+    name: 'view transitions',
+    file: 'lib/components.js',
+    pattern:
+      /let isViewTransitionAvailable = router\.window != null && router\.window\.document != null && typeof router\.window\.document\.startViewTransition === "function"/,
+    replacement: 'let isViewTransitionAvailable = false',
+  },
+  {
+    // React Server Components: the reader renders on the server the classic
+    // way and hydrates, so no RSC context is ever provided and the error
+    // boundary's context is always `false`; its RSC redirects go (0.55 kB).
+    name: "server components' redirects",
+    file: 'lib/hooks.js',
+    pattern: /\bthis\.context\b/g,
+    replacement: 'false',
+  },
+];
+
+/** `code` with every cut for `file` applied (a path under react-router/dist/production/). */
+export function applyRouterCuts(file: string, code: string): string {
+  return ROUTER_CUTS.reduce(
+    (cut, { file: target, pattern, replacement }) =>
+      target === '*' || target === file ? cut.replace(pattern, replacement) : cut,
+    code,
+  );
+}
+
+/**
+ * react-router as the reader uses it, in the browser build (ROUTER_CUTS; the
+ * server's build keeps the library as it is). Where a release writes these
+ * otherwise, nothing here matches: the bytes come back, and the budget test
+ * and tests/unit/pureRouter.test.ts say so.
  */
 export function pureRouter(): Plugin {
   return {
@@ -21,18 +137,9 @@ export function pureRouter(): Plugin {
     apply: 'build',
     transform: {
       filter: { id: /node_modules\/react-router\/dist\/production\/.*\.js$/ },
-      handler(code) {
-        const pure = code
-          .replace(
-            /= (React\$1|React)\.(forwardRef|createContext|memo)\(/g,
-            '= /* @__PURE__ */ $1.$2(',
-          )
-          .replace(/^\w+\.displayName = "\w+";$/gm, '')
-          // createRouter's `if (init.instrumentations) …` and its route
-          // discovery (`patchRoutesOnNavigation`, for routes added as the app
-          // goes): never, in the reader, whose routes are all known at start.
-          .replace(/\binit\.instrumentations\b/g, '(void 0)')
-          .replace(/\binit\.patchRoutesOnNavigation\b/g, '(void 0)');
+      handler(code, id) {
+        const file = id.replace(/^.*\/react-router\/dist\/production\//, '');
+        const pure = applyRouterCuts(file, code);
         return pure === code ? null : { code: pure, map: null };
       },
     },

@@ -20,7 +20,8 @@ import type { DataRouter, RouterSubscriber } from 'react-router';
  * to restore, set from an effect while the server's page is still being
  * hydrated) keep React's default priority: a forced update then would draw
  * parts of the page that are not hydrated yet afresh. A state it reaches
- * inside a call (`navigate()` and the like) is left to React's priority for
+ * inside a call (`navigate()`, `revalidate()`; the browser build has no
+ * fetchers, decision 018) is left to React's priority for
  * the event or effect it is called from: flushSync is not allowed inside
  * React's own rendering or effects; states still waiting for their microtask
  * are handed over first, in order.
@@ -69,7 +70,6 @@ export function drawnAtOnce(router: DataRouter): DataRouter {
     });
   };
   router.navigate = inCall(router.navigate.bind(router));
-  router.fetch = inCall(router.fetch.bind(router));
   router.revalidate = inCall(router.revalidate.bind(router));
   return router;
 }

@@ -5,7 +5,7 @@ import { gzipSync } from 'node:zlib';
 import type { Page } from 'playwright-core';
 import { afterAll, describe, expect, inject, test } from 'vitest';
 import { expectH1, paragraphsOf, sessionForFile, waitForSettled } from './support.ts';
-import { CLIENT_BUDGET_BYTES, measureRoutes } from '../../scripts/bundle-budget.ts';
+import { measureRoutes } from '../../scripts/bundle-budget.ts';
 
 // Figures from Chromium on the production build at the site root, strict CSP
 // on, each run in a fresh browser context (empty cache). Assertions are only
@@ -14,8 +14,6 @@ import { CLIENT_BUDGET_BYTES, measureRoutes } from '../../scripts/bundle-budget.
 
 const RUNS = 7;
 const RESULTS_FILE = path.join(path.dirname(inject('builds').root), 'performance.json');
-/** The budget for a page the browser renders itself (this build has no server), gzip. */
-const JS_BUDGET = CLIENT_BUDGET_BYTES;
 
 const session = sessionForFile();
 
@@ -358,10 +356,12 @@ describe('performance (root build, Chromium, medians of 7 fresh-cache runs)', ()
     const budgeted = measureRoutes(distDir);
     for (const name of Object.keys(routes)) {
       const asked = firstLoad[name]?.gzip ?? Number.NaN;
-      expect(asked, `${name}: ${kB(asked)} asked for`).toBeLessThanOrEqual(JS_BUDGET);
-      expect(asked, `${name}: as npm run budget counts it`).toBe(
-        budgeted.find((size) => size.route.startsWith(name))?.clientUntilIdle,
+      // The budget for a page the browser renders itself (this build has no server).
+      const size = budgeted.find((candidate) => candidate.route.startsWith(name));
+      expect(asked, `${name}: ${kB(asked)} asked for`).toBeLessThanOrEqual(
+        size?.clientBudget ?? Number.NaN,
       );
+      expect(asked, `${name}: as npm run budget counts it`).toBe(size?.clientUntilIdle);
     }
   });
 });

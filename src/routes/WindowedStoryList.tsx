@@ -10,7 +10,7 @@ import {
 import { flushSync } from 'react-dom';
 import { StoryCard } from '../components/StoryCard.tsx';
 import type { Summary } from '../news/types.ts';
-import { spanOf, windowRows, type RowWindow } from './windowRows.ts';
+import { drawnRows, nextWindow, spanOf, type RowWindow } from './windowRows.ts';
 
 /**
  * What a list learnt of its rows, kept by its owner beyond the list's life: a
@@ -85,8 +85,10 @@ interface WindowedStoryListProps {
 }
 
 /**
- * A list of any number of stories that draws only those within a screen's
- * height of the window, and the one holding focus, in the page's flow: spacers
+ * A list of any number of stories that draws only those near the screen (a
+ * screen's height above and below it at least, two at most:
+ * nextWindow), and the one holding focus with its neighbours, in the page's
+ * flow: spacers
  * stand in for the rest, so the page is as tall as the whole list, the
  * browser's scroll anchoring keeps what is on screen in place, and Tab moves
  * through the stories in order. The stories go one or two to a row, as the
@@ -119,8 +121,7 @@ export function WindowedStoryList({ stories, showSection, memory }: WindowedStor
       if (position > 0)
         memory.measured(Math.floor((position - 1) / columns), item.getBoundingClientRect().height);
     }
-    const next = visibleRows(list, rows, memory);
-    setRange((shown) => (sameWindow(shown, next) ? shown : next));
+    moveWindow(list, rows, memory, setRange);
   }, [stories, showSection, range, focusedRow, columns, rows, memory, drawn]);
 
   // Scrolling moves the window, and it is drawn before the browser paints;
@@ -129,9 +130,8 @@ export function WindowedStoryList({ stories, showSection, memory }: WindowedStor
     const move = () => {
       const list = listRef.current;
       if (!list) return;
-      const next = visibleRows(list, rows, memory);
       flushSync(() => {
-        setRange((shown) => (sameWindow(shown, next) ? shown : next));
+        moveWindow(list, rows, memory, setRange);
       });
     };
     const resize = () => {
@@ -158,13 +158,7 @@ export function WindowedStoryList({ stories, showSection, memory }: WindowedStor
     if (!listRef.current?.contains(event.relatedTarget)) setFocusedRow(-1);
   };
 
-  const start = Math.min(range.start, rows);
-  const end = Math.min(range.end, rows);
-  const segments: [number, number][] = [[start, end]];
-  if (focusedRow >= 0 && focusedRow < rows && (focusedRow < start || focusedRow >= end)) {
-    if (focusedRow < start) segments.unshift([focusedRow, focusedRow + 1]);
-    else segments.push([focusedRow, focusedRow + 1]);
-  }
+  const segments = drawnRows(range, focusedRow, rows);
   const estimate = memory.estimate;
   const children: ReactNode[] = [];
   let cursor = 0;
@@ -205,13 +199,14 @@ export function WindowedStoryList({ stories, showSection, memory }: WindowedStor
   );
 }
 
-/** The rows within a screen's height above and below the window. */
-function visibleRows(list: HTMLElement, rows: number, memory: RowMemory): RowWindow {
-  const top = list.getBoundingClientRect().top;
+/** The window moved to where the screen is now, if it must move (nextWindow). */
+function moveWindow(
+  list: HTMLElement,
+  rows: number,
+  memory: RowMemory,
+  setRange: (update: (shown: RowWindow) => RowWindow) => void,
+): void {
+  const top = -list.getBoundingClientRect().top;
   const screen = window.innerHeight;
-  return windowRows(memory.heights, rows, -top - screen, screen - top + screen, memory.estimate);
-}
-
-function sameWindow(a: RowWindow, b: RowWindow): boolean {
-  return a.start === b.start && a.end === b.end;
+  setRange((shown) => nextWindow(shown, memory.heights, rows, top, screen, memory.estimate));
 }

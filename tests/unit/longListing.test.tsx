@@ -1,9 +1,10 @@
 import { screen, waitFor, within } from '@testing-library/react';
+import fc from 'fast-check';
 import { http, HttpResponse } from 'msw';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import type { Listing } from '../../src/news/types.ts';
 import { RowMemory } from '../../src/routes/WindowedStoryList.tsx';
-import { spanOf, windowRows } from '../../src/routes/windowRows.ts';
+import { drawnRows, nextWindow, spanOf, windowRows } from '../../src/routes/windowRows.ts';
 import { renderApp } from './renderApp.tsx';
 import { API, sampleDocument, server } from './server.ts';
 
@@ -39,6 +40,92 @@ describe('which rows of a long list are drawn', () => {
     const many = Array.from({ length: 10_000 }, () => 120);
     const window = windowRows(many, 10_000, 600_000, 601_600, 120);
     expect(window).toEqual({ start: 5_000, end: 5_014 });
+  });
+});
+
+describe('where the window of a long list moves', () => {
+  // Rows measured or not, a scroll position anywhere, a phone's screen or a wide one.
+  const lists = fc.record({
+    heights: fc.array(
+      fc.option(fc.double({ min: 40, max: 900, noNaN: true }), { nil: undefined }),
+      {
+        minLength: 1,
+        maxLength: 400,
+      },
+    ),
+    estimate: fc.double({ min: 40, max: 900, noNaN: true }),
+    top: fc.double({ min: -2_000, max: 200_000, noNaN: true }),
+    screen: fc.integer({ min: 300, max: 1_600 }),
+  });
+
+  it('always draws the rows within a screen above and below the screen, and none beyond two', () => {
+    fc.assert(
+      fc.property(
+        lists,
+        fc.integer({ min: 0, max: 400 }),
+        fc.integer({ min: 0, max: 400 }),
+        (list, a, b) => {
+          const { heights, estimate, top, screen } = list;
+          const rows = heights.length;
+          const shown = { start: Math.min(a, b, rows), end: Math.min(Math.max(a, b), rows) };
+          const drawn = nextWindow(shown, heights, rows, top, screen, estimate);
+          const needed = windowRows(heights, rows, top - screen, top + 2 * screen, estimate);
+          expect(drawn.start).toBeLessThanOrEqual(needed.start);
+          expect(drawn.end).toBeGreaterThanOrEqual(needed.end);
+          expect(drawn.end).toBeLessThanOrEqual(rows);
+          // And never those beyond two screens: the document stays small.
+          const most = windowRows(heights, rows, top - 2 * screen, top + 3 * screen, estimate);
+          expect(drawn.start).toBeGreaterThanOrEqual(most.start);
+          expect(drawn.end).toBeLessThanOrEqual(most.end);
+        },
+      ),
+    );
+  });
+
+  it('stays where it is while the screen moves less than half a screen: a row at its edge cannot go in and out', () => {
+    fc.assert(
+      fc.property(lists, fc.double({ min: -0.5, max: 0.5, noNaN: true }), (list, shift) => {
+        const { heights, estimate, top, screen } = list;
+        const rows = heights.length;
+        const drawn = nextWindow({ start: 0, end: 0 }, heights, rows, top, screen, estimate);
+        const moved = nextWindow(drawn, heights, rows, top + shift * screen, screen, estimate);
+        expect(moved).toBe(drawn);
+      }),
+    );
+    // One pixel either way, at a row's edge, as scroll anchoring moves the page.
+    const rows = Array.from({ length: 10_000 }, () => 214.9);
+    const at = 5_000 * 214.9;
+    const drawn = nextWindow({ start: 0, end: 0 }, rows, 10_000, at, 823, 214.9);
+    expect(nextWindow(drawn, rows, 10_000, at + 1, 823, 214.9)).toBe(drawn);
+    expect(nextWindow(drawn, rows, 10_000, at - 1, 823, 214.9)).toBe(drawn);
+  });
+
+  it('keeps the focused story and the rows either side of it drawn, each once, in order', () => {
+    fc.assert(
+      fc.property(
+        fc.integer({ min: 0, max: 200 }),
+        fc.integer({ min: 0, max: 200 }),
+        fc.integer({ min: 0, max: 200 }),
+        fc.integer({ min: -1, max: 210 }),
+        (rows, a, b, focused) => {
+          const window = { start: Math.min(a, b), end: Math.max(a, b) };
+          const spans = drawnRows(window, focused, rows);
+          const drawn = spans.flatMap(([from, to]) =>
+            Array.from({ length: to - from }, (_, i) => from + i),
+          );
+          const wanted = new Set<number>();
+          for (let row = window.start; row < Math.min(window.end, rows); row += 1) wanted.add(row);
+          if (focused >= 0 && focused < rows)
+            for (const row of [focused - 1, focused, focused + 1])
+              if (row >= 0 && row < rows) wanted.add(row);
+          expect(drawn).toEqual([...wanted].sort((x, y) => x - y));
+          // Spans apart, so that a spacer stands between any two.
+          spans.forEach(([from], index) => {
+            if (index > 0) expect(from).toBeGreaterThan(spans[index - 1]?.[1] ?? -1);
+          });
+        },
+      ),
+    );
   });
 });
 

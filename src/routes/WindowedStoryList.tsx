@@ -86,10 +86,9 @@ interface WindowedStoryListProps {
 
 /**
  * A list of any number of stories that draws only those near the screen (a
- * screen's height above and below it at least, two at most:
- * nextWindow), and the one holding focus with its neighbours, in the page's
- * flow: spacers
- * stand in for the rest, so the page is as tall as the whole list, the
+ * screen's height above and below it at least, two at most: nextWindow), and
+ * the one holding focus with its neighbours, in the page's flow: spacers stand
+ * in for the rest, so the page is as tall as the whole list, the
  * browser's scroll anchoring keeps what is on screen in place, and Tab moves
  * through the stories in order. The stories go one or two to a row, as the
  * stylesheet lays out the list; a row is measured each time it is drawn.

@@ -54,13 +54,13 @@ export default tseslint.config(
                 ...['useFetchers', 'useBlocker', 'unstable_usePrompt', 'useViewTransitionState'],
               ],
               message:
-                'The reader reads: the browser build has no router forms, actions, fetchers, blockers or view transitions (scripts/vite-plugin-pure-router.ts, decision 018).',
+                'The reader reads: the browser build has no router forms, actions, fetchers, blockers or view transitions (scripts/vite-plugin-library-cuts.ts, decision 018).',
             },
           ],
         },
       ],
       // The browser build cuts the router's instrumentation and its route
-      // discovery out (scripts/vite-plugin-pure-router.ts): there they would do
+      // discovery out (scripts/vite-plugin-library-cuts.ts): there they would do
       // nothing. It cuts TanStack Query's own mutation cache too
       // (scripts/vite-plugin-no-mutations.ts): a client needs the one createQueryClient gives it.
       'no-restricted-syntax': [
@@ -69,18 +69,18 @@ export default tseslint.config(
           selector:
             'Property[key.name=/^(instrumentations|patchRoutesOnNavigation|dataStrategy|middleware|action|formMethod|formData|viewTransition)$/]',
           message:
-            'The browser build drops what of the router the reader never uses: its instrumentations, route discovery, data strategies, middleware, actions and submissions, and view transitions (scripts/vite-plugin-pure-router.ts, decision 018).',
+            'The browser build drops what of the router the reader never uses: its instrumentations, route discovery, data strategies, middleware, actions and submissions, and view transitions (scripts/vite-plugin-library-cuts.ts, decision 018).',
         },
         {
           selector:
             'MemberExpression[object.name=/router$/i][property.name=/^(fetch|getFetcher|resetFetcher|deleteFetcher|getBlocker|deleteBlocker|patchRoutes)$/]',
           message:
-            'The browser build’s router has no fetchers, blockers or route patches (scripts/vite-plugin-pure-router.ts, decision 018).',
+            'The browser build’s router has no fetchers, blockers or route patches (scripts/vite-plugin-library-cuts.ts, decision 018).',
         },
         {
           selector: 'JSXAttribute[name.name=/^(viewTransition|reloadDocument)$/]',
           message:
-            'No view transitions in the browser build (scripts/vite-plugin-pure-router.ts, decision 018); links are ReaderLinks.',
+            'No view transitions in the browser build (scripts/vite-plugin-library-cuts.ts, decision 018); links are ReaderLinks.',
         },
         {
           selector: "NewExpression[callee.name='QueryClient']",

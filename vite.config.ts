@@ -2,7 +2,7 @@ import react from '@vitejs/plugin-react';
 import { defineConfig } from 'vitest/config';
 import { fallbackPreload } from './scripts/vite-plugin-fallback-preload.ts';
 import { noMutationsByDefault } from './scripts/vite-plugin-no-mutations.ts';
-import { pureRouter } from './scripts/vite-plugin-pure-router.ts';
+import { libraryCuts } from './scripts/vite-plugin-library-cuts.ts';
 import { requestGuardPlugin } from './scripts/vite-plugin-request-guard.ts';
 import { sampleNews } from './scripts/vite-plugin-sample-news.ts';
 import { serverRender } from './scripts/vite-plugin-server-render.ts';
@@ -23,7 +23,7 @@ export default defineConfig(({ isSsrBuild }) => ({
     process.env.VITEST ? null : runtimeSource(),
     process.env.VITEST ? null : serverRender(),
     isSsrBuild ? null : fallbackPreload(),
-    isSsrBuild ? null : pureRouter(),
+    isSsrBuild ? null : libraryCuts(),
     isSsrBuild ? null : noMutationsByDefault(),
   ],
   build: {

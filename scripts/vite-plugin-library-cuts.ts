@@ -1,19 +1,21 @@
 import type { Plugin } from 'vite';
 
 /**
- * One change to react-router's production modules in the browser build: what
- * the reader never uses is made unreachable, and the minifier drops it.
- * `file` is a module's path under react-router/dist/production/, or `*` for
- * every module. Every cut must still match the installed release:
- * tests/unit/pureRouter.test.ts fails naming the cut when one stops matching
+ * One change to a library's production module in the browser build: what the
+ * reader never uses is made unreachable, and the minifier drops it. `file` is
+ * a module's path under node_modules/, or a folder there (ending in `/`) for
+ * every module in it. Every cut must still match the installed release:
+ * tests/unit/libraryCuts.test.ts fails naming the cut when one stops matching
  * (the bytes would come back, and the budgets with them).
  */
-export interface RouterCut {
+export interface LibraryCut {
   name: string;
   file: string;
   pattern: RegExp;
   replacement: string;
 }
+
+const ROUTER = 'react-router/dist/production/';
 
 /**
  * What the reader uses of react-router is data-mode routing of GET
@@ -24,7 +26,7 @@ export interface RouterCut {
  * strategy of its own. Figures: gzip off every page's entry, measured with
  * scripts/bundle-budget.ts one cut at a time.
  */
-export const ROUTER_CUTS: RouterCut[] = [
+export const ROUTER_CUTS: LibraryCut[] = [
   {
     // `const Link = React.forwardRef(…)` and `Link.displayName = "Link"` must be
     // assumed to have effects: every component react-router has would stay
@@ -32,27 +34,27 @@ export const ROUTER_CUTS: RouterCut[] = [
     // only React's developer tools read dropped, what is unused falls away
     // (4.1 kB).
     name: 'components the reader does not render',
-    file: '*',
+    file: ROUTER,
     pattern: /= (React\$1|React)\.(forwardRef|createContext|memo)\(/g,
     replacement: '= /* @__PURE__ */ $1.$2(',
   },
   {
     name: "components' display names",
-    file: '*',
+    file: ROUTER,
     pattern: /^\w+\.displayName = "\w+";$/gm,
     replacement: '',
   },
   {
     // createRouter's `if (init.instrumentations) …`: an option the reader never passes (1.2 kB).
     name: 'instrumentation',
-    file: 'lib/router/router.js',
+    file: ROUTER + 'lib/router/router.js',
     pattern: /\binit\.instrumentations\b/g,
     replacement: '(void 0)',
   },
   {
     // Routes added as the app goes: every route of the reader is known at start (0.6 kB).
     name: 'route discovery on navigation',
-    file: 'lib/router/router.js',
+    file: ROUTER + 'lib/router/router.js',
     pattern: /\binit\.patchRoutesOnNavigation\b/g,
     replacement: '(void 0)',
   },
@@ -60,7 +62,7 @@ export const ROUTER_CUTS: RouterCut[] = [
     // The reader reads: no navigation of it is a POST, PUT, PATCH or DELETE,
     // so no route action ever runs, nor what reloads after one (1.0 kB).
     name: 'actions',
-    file: 'lib/router/router.js',
+    file: ROUTER + 'lib/router/router.js',
     pattern: /(?<!function )\bisMutationMethod\([\w.?]+\)/g,
     replacement: 'false',
   },
@@ -68,7 +70,7 @@ export const ROUTER_CUTS: RouterCut[] = [
     // router.fetch and the rest are what useFetcher, useBlocker and
     // patchRoutes call; the router's own navigation never does (1.25 kB).
     name: 'fetchers, blockers and route patches',
-    file: 'lib/router/router.js',
+    file: ROUTER + 'lib/router/router.js',
     pattern:
       /^\t\t(?:fetch|getFetcher|resetFetcher|getBlocker|deleteBlocker|patchRoutes|deleteFetcher: queueFetcherForDeletion),\n/gm,
     replacement: '',
@@ -77,7 +79,7 @@ export const ROUTER_CUTS: RouterCut[] = [
     // Without fetchers, no fetcher's data ever needs loading again after a
     // navigation (0.35 kB).
     name: "fetchers' revalidation",
-    file: 'lib/router/router.js',
+    file: ROUTER + 'lib/router/router.js',
     pattern: /^\tfetchLoadMatches\.forEach\(\(f, key\) => \{$/m,
     replacement: '\tif (false) fetchLoadMatches.forEach((f, key) => {',
   },
@@ -86,13 +88,13 @@ export const ROUTER_CUTS: RouterCut[] = [
     // own strategy runs the loaders as they are (0.45 kB, and 0.6 kB more
     // for what it would hand a data strategy of its own).
     name: 'route middleware',
-    file: 'lib/router/router.js',
+    file: ROUTER + 'lib/router/router.js',
     pattern: /^\tif \(!args\.matches\.some\(\(m\) => m\.route\.middleware\)\) return /m,
     replacement: '\treturn ',
   },
   {
     name: "a data strategy's middleware",
-    file: 'lib/router/router.js',
+    file: ROUTER + 'lib/router/router.js',
     pattern: /^\tlet runClientMiddleware = isStaticHandler \? [\s\S]*?\n\t};\n/m,
     replacement: '\tlet runClientMiddleware;\n',
   },
@@ -100,7 +102,7 @@ export const ROUTER_CUTS: RouterCut[] = [
     // No link of the reader asks for a view transition: RouterProvider's
     // code that starts and ends one is never reached (0.1 kB).
     name: 'view transitions',
-    file: 'lib/components.js',
+    file: ROUTER + 'lib/components.js',
     pattern:
       /let isViewTransitionAvailable = router\.window != null && router\.window\.document != null && typeof router\.window\.document\.startViewTransition === "function"/,
     replacement: 'let isViewTransitionAvailable = false',
@@ -110,37 +112,48 @@ export const ROUTER_CUTS: RouterCut[] = [
     // way and hydrates, so no RSC context is ever provided and the error
     // boundary's context is always `false`; its RSC redirects go (0.55 kB).
     name: "server components' redirects",
-    file: 'lib/hooks.js',
+    file: ROUTER + 'lib/hooks.js',
     pattern: /\bthis\.context\b/g,
     replacement: 'false',
   },
 ];
 
-/** `code` with every cut for `file` applied (a path under react-router/dist/production/). */
-export function applyRouterCuts(file: string, code: string): string {
-  return ROUTER_CUTS.reduce(
+/** Every cut the browser build makes, in every library. */
+export const LIBRARY_CUTS: LibraryCut[] = [...ROUTER_CUTS];
+
+const applies = (target: string, file: string) =>
+  target.endsWith('/') ? file.startsWith(target) : file === target;
+
+/** `code` with every cut for `file` applied (a module's path under node_modules/). */
+export function applyLibraryCuts(file: string, code: string): string {
+  return LIBRARY_CUTS.reduce(
     (cut, { file: target, pattern, replacement }) =>
-      target === '*' || target === file ? cut.replace(pattern, replacement) : cut,
+      applies(target, file) ? cut.replace(pattern, replacement) : cut,
     code,
   );
 }
 
+const escaped = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+
 /**
- * react-router as the reader uses it, in the browser build (ROUTER_CUTS; the
- * server's build keeps the library as it is). Where a release writes these
+ * The libraries as the reader uses them, in the browser build (LIBRARY_CUTS;
+ * the server's build keeps them as they are). Where a release writes these
  * otherwise, nothing here matches: the bytes come back, and the budget test
- * and tests/unit/pureRouter.test.ts say so.
+ * and tests/unit/libraryCuts.test.ts say so.
  */
-export function pureRouter(): Plugin {
+export function libraryCuts(): Plugin {
+  // A folder's modules, or one module.
+  const target = (file: string) => (file.endsWith('/') ? `${escaped(file)}.*\\.js` : escaped(file));
+  const targets = [...new Set(LIBRARY_CUTS.map(({ file }) => target(file)))];
   return {
-    name: 'broadsheet-pure-router',
+    name: 'broadsheet-library-cuts',
     apply: 'build',
     transform: {
-      filter: { id: /node_modules\/react-router\/dist\/production\/.*\.js$/ },
+      filter: { id: new RegExp(`node_modules/(${targets.join('|')})$`) },
       handler(code, id) {
-        const file = id.replace(/^.*\/react-router\/dist\/production\//, '');
-        const pure = applyRouterCuts(file, code);
-        return pure === code ? null : { code: pure, map: null };
+        const file = id.replace(/^.*\/node_modules\//, '');
+        const cut = applyLibraryCuts(file, code);
+        return cut === code ? null : { code: cut, map: null };
       },
     },
   };

@@ -5,6 +5,35 @@ import reactHooks from 'eslint-plugin-react-hooks';
 import globals from 'globals';
 import tseslint from 'typescript-eslint';
 
+// What the browser build cuts out of react-dom (scripts/vite-plugin-library-cuts.ts,
+// decision 019), kept out of every file in src/.
+const reactDomCuts = {
+  paths: [
+    {
+      name: 'react',
+      importNames: ['ViewTransition', 'unstable_ViewTransition'],
+      message:
+        'The browser build’s react-dom has no view transitions (scripts/vite-plugin-library-cuts.ts, decision 019).',
+    },
+    {
+      name: 'react-dom',
+      importNames: [
+        ...['preconnect', 'prefetchDNS', 'preinit', 'preinitModule', 'preload', 'preloadModule'],
+        ...['useFormStatus', 'requestFormReset'],
+      ],
+      message:
+        'The browser build’s react-dom has no resource hints from script and no form actions (scripts/vite-plugin-library-cuts.ts, decision 019): render a <link>, handle onSubmit.',
+    },
+  ],
+  syntax: {
+    // A form's action is an address; a function there would never run.
+    selector:
+      "JSXAttribute[name.name=/^(action|formAction)$/][value.type='JSXExpressionContainer']:not([value.expression.type=/^(Literal|TemplateLiteral|MemberExpression)$/])",
+    message:
+      'The browser build’s react-dom has no form actions (scripts/vite-plugin-library-cuts.ts, decision 019): an action is an address; handle onSubmit.',
+  },
+};
+
 export default tseslint.config(
   {
     ignores: [
@@ -42,6 +71,7 @@ export default tseslint.config(
         'error',
         {
           paths: [
+            ...reactDomCuts.paths,
             {
               name: 'react-router',
               importNames: ['Link', 'NavLink'],
@@ -65,6 +95,7 @@ export default tseslint.config(
       // (scripts/vite-plugin-no-mutations.ts): a client needs the one createQueryClient gives it.
       'no-restricted-syntax': [
         'error',
+        reactDomCuts.syntax,
         {
           selector:
             'Property[key.name=/^(instrumentations|patchRoutesOnNavigation|dataStrategy|middleware|action|formMethod|formData|viewTransition)$/]',
@@ -99,6 +130,7 @@ export default tseslint.config(
       'no-restricted-imports': [
         'error',
         {
+          paths: reactDomCuts.paths,
           patterns: [
             {
               regex: '^(?!react(/|$)|\\.\\./news/|\\./|\\.\\./inlineJson\\.ts$)',
@@ -108,6 +140,7 @@ export default tseslint.config(
           ],
         },
       ],
+      'no-restricted-syntax': ['error', reactDomCuts.syntax],
     },
   },
   {

@@ -118,8 +118,50 @@ export const ROUTER_CUTS: LibraryCut[] = [
   },
 ];
 
+const REACT_DOM = 'react-dom/cjs/react-dom-client.production.js';
+
+/**
+ * What the reader uses of react-dom is rendering and hydrating: no
+ * <ViewTransition>, no resource hints from script (preload, preinit,
+ * preconnect, prefetchDNS) and no form actions (docs/decisions/019). An
+ * ESLint rule keeps them out of src/. Figures: gzip off every page's entry,
+ * measured one cut at a time.
+ */
+export const REACT_DOM_CUTS: LibraryCut[] = [
+  {
+    // A commit starts a view transition only when it holds a <ViewTransition>
+    // (its fiber, or one below it, sets the flag): without one, the code that
+    // runs a transition, measures and names its elements is never reached
+    // (1.9 kB).
+    name: 'view transitions',
+    file: REACT_DOM,
+    pattern: /\bshouldStartViewTransition(\n\s*\? \(pendingViewTransition = startViewTransition\()/,
+    replacement: 'false$1',
+  },
+  {
+    // ReactDOM.preload(), preinit(), preconnect() and the rest, called from
+    // script, are all that reach these (rendered <link>s do not): they do
+    // what the server's renderer does without them, nothing (0.8 kB).
+    name: 'resource hints from script',
+    file: REACT_DOM,
+    pattern:
+      /^ {2}([DCLmXSM]): (?:prefetchDNS|preconnect|preload|preloadModule|preinitScript|preinitStyle|preinitModuleScript)(,?)$/gm,
+    replacement: '  $1: previousDispatcher.$1$2',
+  },
+  {
+    // A form's `action` (or a button's `formAction`) as a function, and the
+    // pending state useFormStatus reads: the reader's forms are handled by
+    // their onSubmit (0.2 kB).
+    name: 'form actions',
+    file: REACT_DOM,
+    pattern:
+      /^ {6}extractEvents\$1\(\n {8}dispatchQueue,\n {8}domEventName,\n {8}targetInst,\n {8}nativeEvent,\n {8}nativeEventTarget\n {6}\);\n/m,
+    replacement: '',
+  },
+];
+
 /** Every cut the browser build makes, in every library. */
-export const LIBRARY_CUTS: LibraryCut[] = [...ROUTER_CUTS];
+export const LIBRARY_CUTS: LibraryCut[] = [...ROUTER_CUTS, ...REACT_DOM_CUTS];
 
 const applies = (target: string, file: string) =>
   target.endsWith('/') ? file.startsWith(target) : file === target;

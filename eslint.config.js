@@ -114,6 +114,12 @@ export default tseslint.config(
             'No view transitions in the browser build (scripts/vite-plugin-library-cuts.ts, decision 018); links are ReaderLinks.',
         },
         {
+          selector:
+            'MemberExpression[object.name=/client$/i][property.name=/^(ensureQueryData|setQueryData|setQueriesData|removeQueries|resetQueries|cancelQueries|invalidateQueries|refetchQueries|fetchQuery|prefetchQuery|infiniteQuery|fetchInfiniteQuery|prefetchInfiniteQuery|ensureInfiniteQueryData|setQueryDefaults|setMutationDefaults|isMutating)$/]',
+          message:
+            'The browser build’s query client reads through query() and the hooks: its other methods are cut (UNUSED_CLIENT_METHODS in scripts/vite-plugin-library-cuts.ts, decision 019).',
+        },
+        {
           selector: "NewExpression[callee.name='QueryClient']",
           message:
             'Make a client with createQueryClient (src/queries/queryClient.ts): in the browser build, a client has no mutation cache of its own.',

@@ -3,6 +3,7 @@
 // so that a host page pays about a quarter of what React would cost it
 // (decision 012). Built after the site, into the same dist/.
 import { defineConfig, type Plugin } from 'vite';
+import { libraryCuts } from './scripts/vite-plugin-library-cuts.ts';
 import { noMutationsByDefault } from './scripts/vite-plugin-no-mutations.ts';
 import { FRAME_CSS, framePage } from './src/widget/framePage.ts';
 
@@ -29,7 +30,7 @@ function framePageFile(): Plugin {
 }
 
 export default defineConfig({
-  plugins: [framePageFile(), noMutationsByDefault()],
+  plugins: [framePageFile(), noMutationsByDefault(), libraryCuts()],
   // Chunks load relative to widget.js itself: it runs on other sites' pages.
   base: './',
   publicDir: false,

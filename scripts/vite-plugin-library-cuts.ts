@@ -160,8 +160,33 @@ export const REACT_DOM_CUTS: LibraryCut[] = [
   },
 ];
 
+/**
+ * The QueryClient methods the reader never calls (a class keeps every method
+ * it has, called or not): it reads through `query()` and the hooks, and
+ * writes nothing (docs/decisions/017, 019). An ESLint rule keeps these calls
+ * out of src/.
+ */
+export const UNUSED_CLIENT_METHODS = [
+  ...['ensureQueryData', 'setQueryData', 'setQueriesData', 'removeQueries', 'resetQueries'],
+  ...['cancelQueries', 'invalidateQueries', 'refetchQueries', 'fetchQuery', 'prefetchQuery'],
+  ...['infiniteQuery', 'fetchInfiniteQuery', 'prefetchInfiniteQuery', 'ensureInfiniteQueryData'],
+  ...['setQueryDefaults', 'setMutationDefaults', 'isMutating'],
+];
+
+export const QUERY_CUTS: LibraryCut[] = [
+  {
+    name: "the query client's methods the reader never calls",
+    file: '@tanstack/query-core/build/modern/queryClient.js',
+    pattern: new RegExp(
+      `^\\t(?:async )?(?:${UNUSED_CLIENT_METHODS.join('|')})\\(.*\\) \\{\\n[\\s\\S]*?^\\t\\}\\n`,
+      'gm',
+    ),
+    replacement: '',
+  },
+];
+
 /** Every cut the browser build makes, in every library. */
-export const LIBRARY_CUTS: LibraryCut[] = [...ROUTER_CUTS, ...REACT_DOM_CUTS];
+export const LIBRARY_CUTS: LibraryCut[] = [...ROUTER_CUTS, ...REACT_DOM_CUTS, ...QUERY_CUTS];
 
 const applies = (target: string, file: string) =>
   target.endsWith('/') ? file.startsWith(target) : file === target;

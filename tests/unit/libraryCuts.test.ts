@@ -7,6 +7,7 @@ import {
   applyLibraryCuts,
   LIBRARY_CUTS,
   libraryCuts,
+  UNUSED_CLIENT_METHODS,
 } from '../../scripts/vite-plugin-library-cuts.ts';
 
 // Each library's production modules, as the browser build sees them: by path
@@ -74,5 +75,10 @@ describe('the browser build’s cuts of its libraries (scripts/vite-plugin-libra
       id,
     );
     expect(result?.code).not.toMatch(/\bthis\.context\b/);
+  });
+
+  test('the lint rule forbids exactly the query client methods the build cuts', () => {
+    const config = readFileSync(path.resolve('eslint.config.js'), 'utf8');
+    expect(config).toContain(`/^(${UNUSED_CLIENT_METHODS.join('|')})$/`);
   });
 });

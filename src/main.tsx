@@ -136,9 +136,6 @@ async function loadMatchedRoutes(routes: RouteObject[]) {
   const matches = matchRoutes(routes, window.location, basename) ?? [];
   await Promise.all(
     matches.map(async ({ route }) => {
-      // A route whose page is not lazy may still load its code beside it (the article's).
-      const preload: unknown = (route.handle as { preload?: unknown } | undefined)?.preload;
-      if (typeof preload === 'function') await (preload as () => Promise<unknown>)();
       const { lazy } = route;
       if (!lazy || typeof lazy === 'function') return;
       const entries = Object.entries(lazy) as [keyof typeof lazy, () => Promise<unknown>][];

@@ -1,6 +1,4 @@
-import { Suspense, useLayoutEffect, useRef, type ReactNode, type RefObject } from 'react';
-import { useQuery, useQueryClient } from '@tanstack/react-query';
-import { useParams } from 'react-router';
+import type { ReactNode } from 'react';
 import { Byline } from '../components/Byline.tsx';
 import { useClock } from '../components/Clock.ts';
 import { DateTime } from '../components/DateTime.tsx';
@@ -10,17 +8,14 @@ import { Unbroken } from '../components/Unbroken.tsx';
 import { sameDay } from '../news/formatDate.ts';
 import { paths } from '../news/paths.ts';
 import type { Summary } from '../news/types.ts';
-import { articleQuery, findCachedSummary } from '../queries/articles.ts';
-import { useApp } from './AppContext.ts';
-import { articlePage } from './lazyModules.ts';
-import { parseSlug } from './params.ts';
 import { ReaderLink } from './ReaderLink.tsx';
 
-// What an article page shows first, from what a listing already told about
-// the story: section, headline, summary, byline, dates and lead image. It is
-// in the reader's first code, so that a click on a headline paints it in the
-// next frame, whatever is still loading (the page's own code, the article's
-// document); the article page draws the same above its body (docs/decisions/016).
+// The top of an article page: section, headline, summary, byline, dates and
+// lead image, all of which a listing already told about the story. A click on
+// a headline draws it from that in its first frame, with the body's
+// placeholder below, whatever is still loading (the article's document, the
+// code that reads it); the document fills in the rest of the same page
+// (docs/decisions/016).
 
 /** The story's header and lead image; `more` adds to its dateline (reading time), `share` ends its meta. */
 export function ArticleHeader({
@@ -92,76 +87,5 @@ export function BodyLoading() {
     <div role="status" aria-label="Loading the story">
       <BodyPlaceholder />
     </div>
-  );
-}
-
-/** The opening headline had the focus when the page took its place (see ArticleOpening). */
-let focusHandedOver = false;
-
-/** On the article page: the focus the opening held as it went, onto the headline in `page`. */
-export function useFocusFromOpening(page: RefObject<HTMLElement | null>) {
-  useLayoutEffect(() => {
-    if (!focusHandedOver) return;
-    focusHandedOver = false;
-    page.current?.querySelector<HTMLElement>('h1')?.focus({ preventScroll: true });
-  }, [page]);
-}
-
-/**
- * The article page while its code loads: the header from the listing's data
- * and the body's placeholder; nothing but the placeholder when no listing has
- * the story.
- */
-export function ArticleOpening() {
-  const { source } = useApp();
-  const queryClient = useQueryClient();
-  const slug = parseSlug(useParams().slug);
-  const story = findCachedSummary(queryClient, source, slug);
-  const page = useRef<HTMLDivElement>(null);
-  // An opening in place of another (the document came before the page's code).
-  useFocusFromOpening(page);
-  useLayoutEffect(() => {
-    const element = page.current;
-    return () => {
-      // Leaving while its headline has the focus (moved there by the navigation): the page's own takes it.
-      focusHandedOver = !!element && element.contains(document.activeElement);
-    };
-  }, []);
-  return (
-    <div className="page article-page" ref={page}>
-      {story ? (
-        <article className="article" aria-labelledby="article-headline">
-          <ArticleHeader story={story} />
-          <BodyLoading />
-        </article>
-      ) : (
-        <BodyLoading />
-      )}
-    </div>
-  );
-}
-
-/**
- * The article route's page: the opening until the article's document and the
- * page's code are both in, then the page itself. The page drawn before its
- * document would show what the opening shows, at the cost of a render and a
- * layout (about 170 ms at 4× CPU, traced) that hold up the document's own
- * request and its render.
- */
-export function ArticleRoute() {
-  const app = useApp();
-  const slug = parseSlug(useParams().slug);
-  // As the page's own (ArticlePage): the loader asks, a failure is shown, not asked again on mount.
-  const query = useQuery({ ...articleQuery(app, slug), retryOnMount: false });
-  // Settled: the document is in, or failed, and the page shows which. Once
-  // the page shows, it stays: a Retry after a failure takes the query back to
-  // pending, and the page's own "retrying" is what the reader should see, not
-  // the opening (which would unmount the page, whose next mount asks again).
-  const settled = query.status !== 'pending' || query.isFetched;
-  if (!settled) return <ArticleOpening />;
-  return (
-    <Suspense fallback={<ArticleOpening />}>
-      <articlePage.Component />
-    </Suspense>
   );
 }

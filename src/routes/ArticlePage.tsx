@@ -1,5 +1,5 @@
 import { useQuery, useQueryClient } from '@tanstack/react-query';
-import { useCallback, useMemo, useRef } from 'react';
+import { useCallback, useMemo } from 'react';
 import { NavigationType, useNavigationType, useParams } from 'react-router';
 import { useSite } from '../components/SiteContext.ts';
 import { useApp } from './AppContext.ts';
@@ -16,7 +16,7 @@ import { useAfterNextPaint } from './afterNextPaint.ts';
 import { island } from './island.tsx';
 import { parseSlug } from './params.ts';
 import { useFollow } from './ReaderLink.tsx';
-import { ArticleHeader, BodyLoading, useFocusFromOpening } from './ArticleHeader.tsx';
+import { ArticleHeader, BodyLoading } from './ArticleHeader.tsx';
 import { FailedPart, isNotFound } from './RouteError.tsx';
 
 // The lists below and beside the story come a moment later than the story, with code of their own.
@@ -38,15 +38,16 @@ export function ArticlePage() {
   const story: Summary | undefined = article ?? cached;
 
   // A click on a headline draws the story alone: the lists below and beside it
-  // (as much markup again as the story's own, and their code) come after that
-  // frame, so that a long body and these lists are never drawn in one go. Back
-  // and forward draw them at once, so that the position they restore is there.
+  // (as much markup again as the story's own, and their code) come in the
+  // frame after its body (or the body's failure), so that a long body and
+  // these lists are never drawn in one go, and the body does not wait for
+  // them. Back and forward draw them at once, so that the position they
+  // restore is there.
   const restoring = useNavigationType() === NavigationType.Pop;
-  const lists = useAfterNextPaint(story?.slug) || restoring;
+  const bodyShown = article !== undefined || query.isError;
+  const lists = useAfterNextPaint(bodyShown ? story?.slug : undefined) || restoring;
 
   const { appRoot } = app;
-  const page = useRef<HTMLDivElement>(null);
-  useFocusFromOpening(page);
   const follow = useFollow();
   const onArticleLink = useCallback(
     (target: string) => {
@@ -78,7 +79,7 @@ export function ArticlePage() {
   const canonical = `${publicOrigin}${appRoot}${paths.article(story.slug)}`;
   const words = article && countWords(article.safeBody);
   return (
-    <div className="page article-page" ref={page}>
+    <div className="page article-page">
       <PageMeta
         title={`${story.headline} – ${site.name}`}
         description={story.summary ?? `${story.headline}, from ${site.name}.`}

@@ -1,16 +1,9 @@
-import { preloadable } from './preloadable.tsx';
-
 // Code that loads on demand. Importing a module twice is free: the browser
 // fetches it once, so loaders and links can start these early.
 
 export const loadFrontPage = () => import('./FrontPage.tsx').then((module) => module.FrontPage);
 export const loadListingPage = () =>
   import('./ListingPage.tsx').then((module) => module.ListingPage);
-/** The article page: its route shows ArticleOpening until this is in (src/routes/ArticleHeader.tsx). */
-export const articlePage = preloadable(() =>
-  import('./ArticlePage.tsx').then((module) => module.ArticlePage),
-);
-export const loadArticlePage = articlePage.preload;
 export const loadAboutPage = () => import('./AboutPage.tsx').then((module) => module.AboutPage);
 /** The embed builder (/embed): its loader and page come in one chunk. */
 export const loadEmbedBuilder = () => import('./EmbedBuilder.tsx');

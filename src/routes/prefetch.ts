@@ -2,7 +2,7 @@ import { matchPath } from 'react-router';
 import { articleQuery } from '../queries/articles.ts';
 import { listingQuery } from '../queries/listings.ts';
 import { prefetchQuery } from '../queries/load.ts';
-import { loadArticlePage, loadListingPage } from './lazyModules.ts';
+import { loadListingPage } from './lazyModules.ts';
 import { listingRef, parsePage, SLUG } from './params.ts';
 import type { RouterDeps } from './router.tsx';
 
@@ -16,9 +16,8 @@ export function prefetch(deps: RouterDeps, path: string): void {
   if (article) {
     const slug = article.params.slug;
     if (slug && SLUG.test(slug)) {
-      // The document first (a server answers in the order it was asked), then the code.
+      // The document, and with it the code that reads it (the page's own is in the entry).
       prefetchQuery(queryClient, articleQuery(deps, slug));
-      void loadArticlePage();
     }
     return;
   }

@@ -6,15 +6,9 @@ import { articleQuery, findCachedSummary, type ArticleReader } from '../queries/
 import { listingQuery } from '../queries/listings.ts';
 import { loadQuery, prefetchQuery } from '../queries/load.ts';
 import { siteQuery } from '../queries/site.ts';
-import { ArticleRoute } from './ArticleHeader.tsx';
+import { ArticlePage } from './ArticlePage.tsx';
 import { Layout } from './Layout.tsx';
-import {
-  loadAboutPage,
-  loadArticlePage,
-  loadEmbedBuilder,
-  loadFrontPage,
-  loadListingPage,
-} from './lazyModules.ts';
+import { loadAboutPage, loadEmbedBuilder, loadFrontPage, loadListingPage } from './lazyModules.ts';
 import { listingRef, notFound, parsePage, parseSlug } from './params.ts';
 import { RootError, RouteError } from './RouteError.tsx';
 
@@ -93,13 +87,11 @@ export function createRoutes(deps: RouterDeps): RouteObject[] {
               loader: async ({ params }: LoaderFunctionArgs) => {
                 const slug = parseSlug(params.slug);
                 // The document first: the first paragraph waits for it, and a
-                // server answers in the order it was asked. Then the page's
-                // code beside it, not after it, and the lists beside the story.
+                // server answers in the order it was asked. Then the lists beside the story.
                 const article = loadQuery(queryClient, articleQuery(deps, slug)).then((loaded) => {
                   if (loaded.source) prefetchListing({ kind: 'source', slug: loaded.source.slug });
                   return loaded;
                 });
-                const page = loadArticlePage();
                 prefetchListing({ kind: 'latest' });
                 prefetchListing({ kind: 'top' });
                 // Opened from a listing: show what we know at once and let the body
@@ -108,16 +100,14 @@ export function createRoutes(deps: RouterDeps): RouteObject[] {
                   queryClient.getQueryState(articleQuery(deps, slug).queryKey)?.status === 'error';
                 if (!failedBefore && findCachedSummary(queryClient, source, slug)) {
                   article.catch(() => undefined);
-                  page.catch(() => undefined);
                   return null;
                 }
-                // Nothing to show before both are in: the page renders whole, at once.
-                await Promise.all([article, page]);
+                // Nothing to show before it is in: the page renders whole, at once.
+                await article;
                 return null;
               },
-              // Not lazy: what the listing knew shows while the page's code loads.
-              Component: ArticleRoute,
-              handle: { preload: loadArticlePage },
+              // Not lazy: a click draws what the listing knew in its first frame (docs/decisions/016).
+              Component: ArticlePage,
             },
             {
               path: 'embed',

@@ -81,6 +81,48 @@ function firstFrame(page: Page): Promise<FirstFrame> {
     .then((handle) => handle.jsonValue() as Promise<FirstFrame>);
 }
 
+/** The frame that first paints an article's body, against the page shown before it came. */
+interface BodyFrame {
+  /** The headline is the element it was: the page was filled in, not drawn afresh. */
+  sameHeadline: boolean;
+  headlineFocused: boolean;
+  lists: boolean;
+}
+
+/** Watch for the frame that first paints the body of the article on screen now. */
+function recordBodyFrame(page: Page): Promise<void> {
+  return page.evaluate(() => {
+    const target = window as unknown as { __bodyFrame?: BodyFrame };
+    delete target.__bodyFrame;
+    const headline = document.querySelector('main h1');
+    const observer = new MutationObserver(() => {
+      if (document.querySelector('main .article-body p') === null) return;
+      observer.disconnect();
+      requestAnimationFrame(() => {
+        const now = document.querySelector('main h1');
+        target.__bodyFrame = {
+          sameHeadline: headline !== null && now === headline,
+          headlineFocused: now !== null && document.activeElement === now,
+          lists: document.querySelector('aside[aria-label="More news"]') !== null,
+        };
+      });
+    });
+    observer.observe(document.body, { childList: true, subtree: true });
+  });
+}
+
+function bodyFrame(page: Page): Promise<BodyFrame> {
+  return page
+    .waitForFunction(
+      () => (window as unknown as { __bodyFrame?: unknown }).__bodyFrame,
+      undefined,
+      {
+        timeout: UI_TIMEOUT,
+      },
+    )
+    .then((handle) => handle.jsonValue() as Promise<BodyFrame>);
+}
+
 /** Everything a reader (and a crawler) should find on an article page. */
 async function expectArticlePage(page: Page, article: WireArticle): Promise<void> {
   const { api } = session();
@@ -230,7 +272,7 @@ describe('reading the news by clicking', () => {
     await expectFocusOnH1(page, story.headline);
   });
 
-  test('a click with nothing warmed draws the headline in the frame after it, a click a script dispatched too', async () => {
+  test('a click with nothing warmed draws the headline in the frame after it, a click a script dispatched too, and the document fills in that page', async () => {
     const { api, server } = session();
     const story = api.listing('top').items[3];
     if (!story) throw new Error('the sample needs four Top News stories');
@@ -251,7 +293,15 @@ describe('reading the news by clicking', () => {
     await link.dispatchEvent('click');
     expect(await firstFrame(page)).toEqual({ h1: story.headline, body: false, lists: false });
     expect(await page.getByRole('main').getAttribute('aria-busy')).not.toBe('true');
+    // The document fills in the page on screen: the headline stays as it is,
+    // with the focus, and the lists beside the story come in a frame of their own.
+    await recordBodyFrame(page);
     release();
+    expect(await bodyFrame(page)).toEqual({
+      sameHeadline: true,
+      headlineFocused: true,
+      lists: false,
+    });
     await expectArticlePage(page, api.article(story.slug));
   });
 

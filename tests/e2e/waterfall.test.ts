@@ -177,13 +177,13 @@ describe('a page the build prerendered, on a static host', () => {
         .toBe(story?.headline);
       await page.getByRole('main').locator('.article-body p').first().waitFor();
       // A server answers in the order it was asked: the document the first
-      // paragraph waits for comes first, the page's code and sanitizer after.
+      // paragraph waits for comes first, the body's sanitizer after it.
       expect(asked[0], `the first of ${asked.join(', ')}`).toBe(
         `/api/articles/${story?.slug ?? ''}.json`,
       );
       expect(
-        asked.some((pathname) => /^\/assets\/ArticlePage-.*\.js$/.test(pathname)),
-        'the page code asked for too',
+        asked.some((pathname) => /^\/assets\/(native|browser)Sanitizer-.*\.js$/.test(pathname)),
+        `the sanitizer among ${asked.join(', ')}`,
       ).toBe(true);
       expect(errors).toEqual([]);
     } finally {

@@ -10,6 +10,7 @@ import { SiteHeader } from './SiteHeader.tsx';
 import { siteQuery } from '../queries/site.ts';
 import { warmFormats } from '../news/formatDate.ts';
 import { ArticleFonts } from './ArticleFonts.tsx';
+import { warmSanitizer } from './lazyModules.ts';
 import { paths } from '../news/paths.ts';
 
 /** What only the server writes into a page's head (src/server/ShareMeta.tsx). */
@@ -40,11 +41,21 @@ export function Layout() {
 
   useEffect(() => {
     if (site.language) document.documentElement.lang = site.language;
-    // While the reader looks at the page: the first story they open has its formatters ready.
     if (typeof requestIdleCallback !== 'function') return;
-    const idle = requestIdleCallback(() => warmFormats(site.language), { timeout: 5000 });
+    // While the reader looks at the page, what the first story they open needs
+    // beyond its document gets ready: the formatters of its dates, the code
+    // that reads the document (the source's adapter), the body's sanitizer.
+    // A click then waits for the document alone (docs/decisions/016).
+    const idle = requestIdleCallback(
+      () => {
+        warmFormats(site.language);
+        source.warm?.();
+        warmSanitizer();
+      },
+      { timeout: 5000 },
+    );
     return () => cancelIdleCallback(idle);
-  }, [site.language]);
+  }, [site.language, source]);
 
   const busy = navigation.state !== 'idle';
   return (

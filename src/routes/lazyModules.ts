@@ -8,6 +8,14 @@ export const loadAboutPage = () => import('./AboutPage.tsx').then((module) => mo
 /** The embed builder (/embed): its loader and page come in one chunk. */
 export const loadEmbedBuilder = () => import('./EmbedBuilder.tsx');
 /**
+ * The browser's own sanitizer ahead of the first article that needs it (1.6
+ * kB and its rules, 2 kB); where that is missing, DOMPurify (11.6 kB) waits
+ * for that article.
+ */
+export const warmSanitizer = () => {
+  if ('parseHTML' in Document) import('../sanitize/nativeSanitizer.ts').catch(() => undefined);
+};
+/**
  * The body sanitizer, for an article the browser fetches itself: the
  * browser's own (HTML Sanitizer API) where it has one that works as the
  * standard says, else DOMPurify (docs/decisions/015).

@@ -16,4 +16,6 @@ export interface NewsSource {
    * its slug; lets article bodies link to each other inside the reader.
    */
   articleSlugFromUrl(url: string): string | undefined;
+  /** Load what reading a document takes (an adapter's own code), ahead of the first one. */
+  warm?(): void;
 }

@@ -46,5 +46,9 @@ export function lazySource(
     },
     // Asked only about documents it has fetched, so by then the adapter is here.
     articleSlugFromUrl: (url) => loaded?.articleSlugFromUrl(url),
+    // A failure here is for the first use to meet, and ask again.
+    warm: () => {
+      adapter().catch(() => undefined);
+    },
   };
 }

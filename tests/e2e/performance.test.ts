@@ -327,6 +327,20 @@ describe('performance (root build, Chromium, medians of 7 fresh-cache runs)', ()
       await expectH1(page, route.h1);
       await waitForSettled(page);
       await page.waitForLoadState('load');
+      // What the page warms once it is idle (src/routes/Layout.tsx) counts too:
+      // wait for an idle moment after it, then for its requests to be seen.
+      await page.evaluate(
+        () =>
+          new Promise<void>((resolve) => {
+            requestIdleCallback(() => {
+              setTimeout(resolve, 0);
+            });
+          }),
+      );
+      for (let seen = -1; seen !== scripts.size;) {
+        seen = scripts.size;
+        await page.waitForTimeout(300);
+      }
       await page.context().close();
 
       const files = [...scripts].sort().map((file) => ({ path: file, ...sizeOf(file) }));

@@ -114,8 +114,12 @@ describe('a page the build prerendered, on a static host', () => {
     await pages.close();
   });
 
-  /** The prerendered front page, hydrated, and the link to the second story of Top News. */
-  async function openFrontPage() {
+  /**
+   * The prerendered front page, hydrated, and the link to the second story of
+   * Top News; `neverIdle`: in a page that finds no idle moment before the
+   * click, so that nothing is warmed at idle (src/routes/Layout.tsx).
+   */
+  async function openFrontPage({ neverIdle = false } = {}) {
     const story = api.listing('top').items[1];
     expect(story, 'a second story in Top News').toBeTruthy();
     const watched = await openWatched(browser);
@@ -125,6 +129,10 @@ describe('a page the build prerendered, on a static host', () => {
       .getByRole('link', { name: story?.headline ?? '(none)' })
       .first();
     try {
+      if (neverIdle)
+        await page.addInitScript(() => {
+          window.requestIdleCallback = () => 0;
+        });
       await page.goto(pages.url);
       await hydrated(page, link);
     } catch (error) {
@@ -163,7 +171,7 @@ describe('a page the build prerendered, on a static host', () => {
   });
 
   test('a click with nothing warmed asks for the article before the code that shows it', async () => {
-    const { story, page, link, errors, close } = await openFrontPage();
+    const { story, page, link, errors, close } = await openFrontPage({ neverIdle: true });
     try {
       const asked: string[] = [];
       page.on('request', (request) => {
@@ -185,6 +193,46 @@ describe('a page the build prerendered, on a static host', () => {
         asked.some((pathname) => /^\/assets\/(native|browser)Sanitizer-.*\.js$/.test(pathname)),
         `the sanitizer among ${asked.join(', ')}`,
       ).toBe(true);
+      expect(errors).toEqual([]);
+    } finally {
+      await close();
+    }
+  });
+  test('once the page is idle, the code an article needs is in, and a click asks for its document alone', async () => {
+    const { story, page, link, errors, close } = await openFrontPage();
+    try {
+      // The source's adapter and the browser's own sanitizer, asked for once the page is idle.
+      await page.waitForFunction(
+        () => {
+          const loaded = performance
+            .getEntriesByType('resource')
+            .filter((entry) => (entry as PerformanceResourceTiming).responseEnd > 0)
+            .map((entry) => new URL(entry.name).pathname);
+          return ['reader', 'nativeSanitizer'].every((name) =>
+            loaded.some((pathname) => pathname.startsWith(`/assets/${name}-`)),
+          );
+        },
+        undefined,
+        { timeout: 10_000 },
+      );
+      const asked: string[] = [];
+      page.on('request', (request) => {
+        const { pathname } = new URL(request.url());
+        if (pathname.startsWith('/assets/') || pathname.startsWith('/api/')) asked.push(pathname);
+      });
+      await link.dispatchEvent('click');
+      await page.getByRole('main').locator('.article-body p').first().waitFor();
+      expect(asked[0], `the first of ${asked.join(', ')}`).toBe(
+        `/api/articles/${story?.slug ?? ''}.json`,
+      );
+      // No code but the lists' beside the story, which come a frame after its body.
+      expect(
+        asked.filter(
+          (pathname) =>
+            pathname.startsWith('/assets/') && !pathname.startsWith('/assets/ArticleMore-'),
+        ),
+        'code asked for after the click',
+      ).toEqual([]);
       expect(errors).toEqual([]);
     } finally {
       await close();

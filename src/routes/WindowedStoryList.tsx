@@ -10,7 +10,7 @@ import {
 import { flushSync } from 'react-dom';
 import { StoryCard } from '../components/StoryCard.tsx';
 import type { Summary } from '../news/types.ts';
-import { drawnRows, nextWindow, spanOf, type RowWindow } from './windowRows.ts';
+import { drawnRows, MeasuredHeights, nextWindow, spanOf, type RowWindow } from './windowRows.ts';
 
 /**
  * What a list learnt of its rows, kept by its owner beyond the list's life: a
@@ -21,10 +21,7 @@ export class RowMemory {
   /** The width and the columns the heights were measured at; either changing starts afresh. */
   private width = 0;
   columns = 1;
-  heights: (number | undefined)[] = [];
-  /** The heights measured, summed as they come, so that the mean costs nothing on scroll. */
-  private total = 0;
-  private count = 0;
+  heights = new MeasuredHeights();
 
   /** Whether the heights were measured at this width. */
   measuredAt(width: number): boolean {
@@ -36,23 +33,17 @@ export class RowMemory {
     if (width === this.width && columns === this.columns) return true;
     this.width = width;
     this.columns = columns;
-    this.heights = [];
-    this.total = 0;
-    this.count = 0;
+    this.heights = new MeasuredHeights();
     return false;
   }
 
   measured(row: number, height: number): void {
-    const before = this.heights[row];
-    if (before === undefined) this.count += 1;
-    else this.total -= before;
-    this.total += height;
-    this.heights[row] = height;
+    this.heights.set(row, height);
   }
 
   /** What a row never drawn counts as: the mean of those measured, or a guess before any. */
   get estimate(): number {
-    return this.count > 0 ? this.total / this.count : FALLBACK_HEIGHT;
+    return this.heights.mean ?? FALLBACK_HEIGHT;
   }
 }
 

@@ -1,6 +1,98 @@
 // Which rows of a long list to draw: those near the screen. Heights are what
 // each row measured when it was last drawn; a row never drawn counts as
-// `estimate` (the mean of those that were, kept by RowMemory).
+// `estimate` (the mean of those that were, kept by RowMemory). Scrolling asks
+// where rows are at every frame, among as many as 10,000: the sums are kept
+// so that each answer takes a few steps and makes no garbage (a sum over
+// every row made 1.2 GB of it while scrolling such a list once, and a major
+// collection, a task over 50 ms at 4× CPU, every few seconds).
+
+/** The heights of a list's rows, those measured, and sums over them: a Fenwick tree of each. */
+export class MeasuredHeights {
+  /** Each row's height; NaN where it was never measured. */
+  private values = new Float64Array(0);
+  /** Sums of measured heights and counts of measured rows, as Fenwick trees (1-based). */
+  private sums = new Float64Array(1);
+  private counts = new Int32Array(1);
+  /** Rows measured, and their heights' sum. */
+  private measuredRows = 0;
+  private total = 0;
+
+  /** A list's heights from an array: `undefined` for a row never measured. */
+  static from(heights: readonly (number | undefined)[]): MeasuredHeights {
+    const measured = new MeasuredHeights();
+    heights.forEach((height, row) => {
+      if (height !== undefined) measured.set(row, height);
+    });
+    return measured;
+  }
+
+  /** How many rows have been measured. */
+  get count(): number {
+    return this.measuredRows;
+  }
+
+  /** The mean height of the rows measured; undefined before any. */
+  get mean(): number | undefined {
+    return this.measuredRows > 0 ? this.total / this.measuredRows : undefined;
+  }
+
+  /** The height `row` measured, if it was. */
+  get(row: number): number | undefined {
+    const value = this.values[row];
+    return value === undefined || Number.isNaN(value) ? undefined : value;
+  }
+
+  /** The heights as an array, `undefined` where a row was never measured. */
+  toArray(): (number | undefined)[] {
+    let last = this.values.length - 1;
+    while (last >= 0 && Number.isNaN(this.values[last] ?? Number.NaN)) last -= 1;
+    return Array.from({ length: last + 1 }, (_, row) => this.get(row));
+  }
+
+  set(row: number, height: number): void {
+    if (row >= this.values.length) this.grow(row + 1);
+    const before = this.values[row] ?? Number.NaN;
+    const measuredBefore = !Number.isNaN(before);
+    if (measuredBefore && before === height) return;
+    this.values[row] = height;
+    this.total += height - (measuredBefore ? before : 0);
+    if (!measuredBefore) this.measuredRows += 1;
+    this.add(row, height - (measuredBefore ? before : 0), measuredBefore ? 0 : 1);
+  }
+
+  /** The top of `row`, px below the list's own top: rows before it as measured, or at `estimate`. */
+  offset(row: number, estimate: number): number {
+    const within = Math.min(Math.max(row, 0), this.values.length);
+    let sum = 0;
+    let count = 0;
+    for (let index = within; index > 0; index -= index & -index) {
+      sum += this.sums[index] ?? 0;
+      count += this.counts[index] ?? 0;
+    }
+    return sum + (Math.max(row, 0) - count) * estimate;
+  }
+
+  private add(row: number, height: number, measured: number): void {
+    for (let index = row + 1; index < this.sums.length; index += index & -index) {
+      this.sums[index] = (this.sums[index] ?? 0) + height;
+      this.counts[index] = (this.counts[index] ?? 0) + measured;
+    }
+  }
+
+  /** Room for `rows` rows at least (doubling), the trees built again. */
+  private grow(rows: number): void {
+    let size = Math.max(16, this.values.length);
+    while (size < rows) size *= 2;
+    const values = new Float64Array(size).fill(Number.NaN);
+    values.set(this.values);
+    this.values = values;
+    this.sums = new Float64Array(size + 1);
+    this.counts = new Int32Array(size + 1);
+    values.forEach((value, row) => {
+      if (!Number.isNaN(value)) this.add(row, value, 1);
+    });
+  }
+}
 
 export interface RowWindow {
   /** The first row drawn. */
@@ -11,14 +103,24 @@ export interface RowWindow {
 
 /** How tall rows `from` to `to` (not included) are. */
 export function spanOf(
-  heights: readonly (number | undefined)[],
+  heights: MeasuredHeights,
   from: number,
   to: number,
   estimate: number,
 ): number {
-  let total = 0;
-  for (let row = from; row < to; row += 1) total += heights[row] ?? estimate;
-  return total;
+  return to > from ? heights.offset(to, estimate) - heights.offset(from, estimate) : 0;
+}
+
+/** The least row in `low`..`high` for which `holds` is true (which, once true, stays so); `high` if none. */
+function firstRow(low: number, high: number, holds: (row: number) => boolean): number {
+  let from = low;
+  let to = high;
+  while (from < to) {
+    const middle = (from + to) >>> 1;
+    if (holds(middle)) to = middle;
+    else from = middle + 1;
+  }
+  return from;
 }
 
 /**
@@ -27,28 +129,20 @@ export function spanOf(
  * least one row when the list has any, so that there is something to measure.
  */
 export function windowRows(
-  heights: readonly (number | undefined)[],
+  heights: MeasuredHeights,
   rows: number,
   top: number,
   bottom: number,
   estimate: number,
 ): RowWindow {
   if (rows === 0) return { start: 0, end: 0 };
-  let offset = 0;
-  let start = rows - 1;
-  for (let row = 0; row < rows; row += 1) {
-    const next = offset + (heights[row] ?? estimate);
-    if (next > top) {
-      start = row;
-      break;
-    }
-    offset = next;
-  }
-  let end = start + 1;
-  while (end < rows && offset + (heights[end - 1] ?? estimate) < bottom) {
-    offset += heights[end - 1] ?? estimate;
-    end += 1;
-  }
+  // The first row whose bottom is below `top`; the last row if none is.
+  const start = Math.min(
+    rows - 1,
+    firstRow(0, rows, (row) => heights.offset(row + 1, estimate) > top),
+  );
+  // Then rows down to the first whose top reaches `bottom`, at least one.
+  const end = firstRow(start + 1, rows, (row) => heights.offset(row, estimate) >= bottom);
   return { start, end };
 }
 
@@ -66,7 +160,7 @@ export function windowRows(
  */
 export function nextWindow(
   shown: RowWindow,
-  heights: readonly (number | undefined)[],
+  heights: MeasuredHeights,
   rows: number,
   top: number,
   screen: number,

@@ -4,12 +4,18 @@ import { http, HttpResponse } from 'msw';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import type { Listing } from '../../src/news/types.ts';
 import { RowMemory } from '../../src/routes/WindowedStoryList.tsx';
-import { drawnRows, nextWindow, spanOf, windowRows } from '../../src/routes/windowRows.ts';
+import {
+  drawnRows,
+  MeasuredHeights,
+  nextWindow,
+  spanOf,
+  windowRows,
+} from '../../src/routes/windowRows.ts';
 import { renderApp } from './renderApp.tsx';
 import { API, sampleDocument, server } from './server.ts';
 
 describe('which rows of a long list are drawn', () => {
-  const heights = [100, 100, 100, 100, 100, 100, 100, 100, 100, 100];
+  const heights = MeasuredHeights.from([100, 100, 100, 100, 100, 100, 100, 100, 100, 100]);
 
   it('draws the rows between the two edges, and no more', () => {
     expect(windowRows(heights, 10, 250, 450, 100)).toEqual({ start: 2, end: 5 });
@@ -19,7 +25,7 @@ describe('which rows of a long list are drawn', () => {
   it('draws the last row when the window is past the end, the first when before the start', () => {
     expect(windowRows(heights, 10, 5_000, 5_800, 100)).toEqual({ start: 9, end: 10 });
     expect(windowRows(heights, 10, -2_000, -1_000, 100)).toEqual({ start: 0, end: 1 });
-    expect(windowRows([], 0, 0, 800, 100)).toEqual({ start: 0, end: 0 });
+    expect(windowRows(new MeasuredHeights(), 0, 0, 800, 100)).toEqual({ start: 0, end: 0 });
   });
 
   it('counts rows never drawn as the mean of those measured', () => {
@@ -31,15 +37,80 @@ describe('which rows of a long list are drawn', () => {
     memory.measured(2, 150);
     // A row measured again counts once, at its last height.
     expect(memory.estimate).toBe(100);
-    expect(memory.heights).toEqual(some);
+    expect(memory.heights.toArray()).toEqual(some);
     // Another layout forgets them all.
     expect(memory.keeps(800, 2)).toBe(false);
     expect(memory.estimate).toBe(200);
-    expect(spanOf(some, 0, 5, 100)).toBe(50 + 100 + 150 + 100 + 100);
+    expect(spanOf(MeasuredHeights.from(some), 0, 5, 100)).toBe(50 + 100 + 150 + 100 + 100);
     // 10,000 rows of 120 px: a screen's worth, whatever the scroll position.
-    const many = Array.from({ length: 10_000 }, () => 120);
+    const many = MeasuredHeights.from(Array.from({ length: 10_000 }, () => 120));
     const window = windowRows(many, 10_000, 600_000, 601_600, 120);
     expect(window).toEqual({ start: 5_000, end: 5_014 });
+  });
+});
+
+describe('the heights of a long list, summed as they come', () => {
+  /** Row by row, as a list would add them up. */
+  const naiveOffset = (heights: (number | undefined)[], row: number, estimate: number) => {
+    let total = 0;
+    for (let index = 0; index < row; index += 1) total += heights[index] ?? estimate;
+    return total;
+  };
+
+  it('puts each row where the rows above it, measured or not, end, however often a row is measured again', () => {
+    fc.assert(
+      fc.property(
+        fc.array(fc.tuple(fc.integer({ min: 0, max: 300 }), fc.integer({ min: 1, max: 900 })), {
+          maxLength: 200,
+        }),
+        fc.integer({ min: 1, max: 900 }),
+        fc.integer({ min: 0, max: 400 }),
+        (measurements, estimate, row) => {
+          const heights = new MeasuredHeights();
+          const plain: (number | undefined)[] = [];
+          for (const [at, height] of measurements) {
+            heights.set(at, height);
+            plain[at] = height;
+          }
+          expect(heights.offset(row, estimate)).toBe(naiveOffset(plain, row, estimate));
+          const measured = plain.filter((height) => height !== undefined);
+          expect(heights.count).toBe(measured.length);
+          if (measured.length > 0)
+            expect(heights.mean).toBeCloseTo(
+              measured.reduce((sum, height) => sum + height, 0) / measured.length,
+            );
+        },
+      ),
+    );
+  });
+
+  it('finds the same rows as a walk down the whole list would', () => {
+    fc.assert(
+      fc.property(
+        fc.array(fc.option(fc.integer({ min: 1, max: 900 }), { nil: undefined }), {
+          maxLength: 300,
+        }),
+        fc.integer({ min: 1, max: 900 }),
+        fc.integer({ min: -2_000, max: 300_000 }),
+        fc.integer({ min: 1, max: 3_000 }),
+        (plain, estimate, top, tall) => {
+          const rows = plain.length;
+          const heights = MeasuredHeights.from(plain);
+          // The walk: the first row ending below `top`, then on to the first starting at `bottom`.
+          let start = rows - 1;
+          for (let row = 0; row < rows; row += 1)
+            if (naiveOffset(plain, row + 1, estimate) > top) {
+              start = row;
+              break;
+            }
+          let end = start + 1;
+          while (end < rows && naiveOffset(plain, end, estimate) < top + tall) end += 1;
+          expect(windowRows(heights, rows, top, top + tall, estimate)).toEqual(
+            rows === 0 ? { start: 0, end: 0 } : { start, end },
+          );
+        },
+      ),
+    );
   });
 });
 
@@ -65,8 +136,9 @@ describe('where the window of a long list moves', () => {
         fc.integer({ min: 0, max: 400 }),
         fc.integer({ min: 0, max: 400 }),
         (list, a, b) => {
-          const { heights, estimate, top, screen } = list;
-          const rows = heights.length;
+          const { estimate, top, screen } = list;
+          const rows = list.heights.length;
+          const heights = MeasuredHeights.from(list.heights);
           const shown = { start: Math.min(a, b, rows), end: Math.min(Math.max(a, b), rows) };
           const drawn = nextWindow(shown, heights, rows, top, screen, estimate);
           const needed = windowRows(heights, rows, top - screen, top + 2 * screen, estimate);
@@ -85,15 +157,16 @@ describe('where the window of a long list moves', () => {
   it('stays where it is while the screen moves less than half a screen: a row at its edge cannot go in and out', () => {
     fc.assert(
       fc.property(lists, fc.double({ min: -0.5, max: 0.5, noNaN: true }), (list, shift) => {
-        const { heights, estimate, top, screen } = list;
-        const rows = heights.length;
+        const { estimate, top, screen } = list;
+        const rows = list.heights.length;
+        const heights = MeasuredHeights.from(list.heights);
         const drawn = nextWindow({ start: 0, end: 0 }, heights, rows, top, screen, estimate);
         const moved = nextWindow(drawn, heights, rows, top + shift * screen, screen, estimate);
         expect(moved).toBe(drawn);
       }),
     );
     // One pixel either way, at a row's edge, as scroll anchoring moves the page.
-    const rows = Array.from({ length: 10_000 }, () => 214.9);
+    const rows = MeasuredHeights.from(Array.from({ length: 10_000 }, () => 214.9));
     const at = 5_000 * 214.9;
     const drawn = nextWindow({ start: 0, end: 0 }, rows, 10_000, at, 823, 214.9);
     expect(nextWindow(drawn, rows, 10_000, at + 1, 823, 214.9)).toBe(drawn);

@@ -9,6 +9,7 @@ import { StoryList } from '../components/StoryList.tsx';
 import { listingKinds, type ListingKind, type ListingRef } from '../news/types.ts';
 import { listingQuery } from '../queries/listings.ts';
 import { island } from './island.tsx';
+import { useLongListFrom } from './longList.ts';
 import { listingRef, usePage } from './params.ts';
 
 // "Load more", and the long list it makes, have code of their own (docs/design.md, "Long listings").
@@ -66,6 +67,7 @@ export function ListingPage() {
   // The first page leads with its newest (or, for Top News, most important) story, large.
   const lead = page === 1 ? listing.items[0] : undefined;
   const rest = lead ? listing.items.slice(1) : listing.items;
+  const long = useLongListFrom(page) > 0;
 
   return (
     <div className="page listing-page">
@@ -86,7 +88,10 @@ export function ListingPage() {
           <StoryCard story={lead} variant="lead" eagerImage showSection={kind !== 'section'} />
         </section>
       )}
-      {(rest.length > 0 || !lead) && <StoryList stories={rest} showSection={kind !== 'section'} />}
+      {/* Once "Load more" has made a long list, it shows these stories: the page draws none of its own. */}
+      {!long && (rest.length > 0 || !lead) && (
+        <StoryList stories={rest} showSection={kind !== 'section'} />
+      )}
       <LoadMore kind={kind} />
       <Pagination page={page} pageCount={listing.pageCount} listing={ref} />
     </div>

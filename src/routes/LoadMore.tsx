@@ -1,11 +1,12 @@
 import { lazy } from 'react';
 import { useSuspenseQuery } from '@tanstack/react-query';
-import { useLocation, useParams } from 'react-router';
+import { useParams } from 'react-router';
 import type { ListingKind } from '../news/types.ts';
 import { paths } from '../news/paths.ts';
 import { listingQuery } from '../queries/listings.ts';
 import { useApp } from './AppContext.ts';
 import { listingRef, usePage } from './params.ts';
+import { thisDocument, useLoadMoreFrom, useLongListFrom, type LongListState } from './longList.ts';
 import { ReaderLink } from './ReaderLink.tsx';
 
 // "Load more" below a listing (docs/design.md, "Long listings"): a link to the
@@ -17,9 +18,6 @@ const LongListing = lazy(() =>
   import('./LongListing.tsx').then((module) => ({ default: module.LongListing })),
 );
 
-/** This document: a reload keeps the history's state but not the pages loaded, and starts afresh. */
-const thisDocument = Math.random();
-
 /** Below the listing page's stories; it reads the rest from the address, as the page does. */
 export function LoadMore({ kind }: { kind: ListingKind }) {
   const { source } = useApp();
@@ -28,11 +26,11 @@ export function LoadMore({ kind }: { kind: ListingKind }) {
   const page = usePage();
   const { pageCount } = useSuspenseQuery(listingQuery(source, listing, page)).data;
   // Written by this document's own "Load more" (the token says so), or not ours to read.
-  const state = useLocation().state as { document?: number; from?: number } | null;
-  const from = (state?.document === thisDocument && state.from) || 0;
+  const from = useLongListFrom(page);
+  const carriesOn = useLoadMoreFrom(page);
   return (
     <>
-      {from > 0 && from < page && (
+      {from > 0 && (
         <LongListing listing={listing} from={from} page={page} showSection={kind !== 'section'} />
       )}
       {page < pageCount && (
@@ -40,7 +38,7 @@ export function LoadMore({ kind }: { kind: ListingKind }) {
           prefetch
           className="load-more"
           to={paths.listing(listing, page + 1)}
-          state={{ from: from || page, document: thisDocument }}
+          state={{ from: carriesOn, document: thisDocument } satisfies LongListState}
           replace
           preventScrollReset
         >

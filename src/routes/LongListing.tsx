@@ -1,5 +1,5 @@
 import { useQueryClient } from '@tanstack/react-query';
-import { useEffect } from 'react';
+import { useEffect, useMemo } from 'react';
 import { StoryCard } from '../components/StoryCard.tsx';
 import type { Listing, ListingRef, Summary } from '../news/types.ts';
 import { listingQuery } from '../queries/listings.ts';
@@ -19,6 +19,36 @@ class ListMemory {
   readonly pages = new Map<number, Summary[]>();
   readonly rows = new RowMemory();
   private shown = 0;
+  /** The pages joined last, and what they made: each "Load more" joins one page more, not all again. */
+  private joinedPages: Summary[][] = [];
+  private joined: JoinedPages = { stories: [], lastPageStart: 0 };
+  private seen = new Set<string>();
+
+  /** The pages' stories in order, each once (a story that moved to a later page while the reader read shows where it was first seen). */
+  join(pages: Summary[][]): JoinedPages {
+    const kept = this.joinedPages;
+    const grows =
+      kept.length <= pages.length && kept.every((items, index) => items === pages[index]);
+    if (grows && kept.length === pages.length) return this.joined;
+    if (!grows) {
+      this.joinedPages = [];
+      this.joined = { stories: [], lastPageStart: 0 };
+      this.seen = new Set();
+    }
+    const stories = [...this.joined.stories];
+    let lastPageStart = this.joined.lastPageStart;
+    for (let index = this.joinedPages.length; index < pages.length; index += 1) {
+      lastPageStart = stories.length;
+      for (const story of pages[index] ?? []) {
+        if (this.seen.has(story.slug)) continue;
+        this.seen.add(story.slug);
+        stories.push(story);
+      }
+    }
+    this.joinedPages = [...pages];
+    this.joined = { stories, lastPageStart };
+    return this.joined;
+  }
 
   /** Whether `page` is another last page than the one shown before (Load more, not Back). */
   show(page: number): boolean {
@@ -55,10 +85,10 @@ export function LongListing({ listing, from, page, showSection }: LongListingPro
     const items = memory.pages.get(number);
     if (items) pages.push(items);
   }
-  const { stories, lastPageStart } = joinPages(pages);
+  const { stories, lastPageStart } = memory.join(pages);
   // The first page leads with its newest story, large, as the numbered page does.
   const lead = from === 1 ? stories[0] : undefined;
-  const rest = lead ? stories.slice(1) : stories;
+  const rest = useMemo(() => (lead ? stories.slice(1) : stories), [lead, stories]);
   const firstNew = lastPageStart - (lead ? 1 : 0);
 
   // "Load more" moves the address on in place, and the page's heading takes
@@ -84,18 +114,8 @@ export function LongListing({ listing, from, page, showSection }: LongListingPro
     </>
   );
 }
-/** The pages' stories in order, each once (a story that moved to a later page while the reader read shows where it was first seen). */
-function joinPages(pages: Summary[][]): { stories: Summary[]; lastPageStart: number } {
-  const seen = new Set<string>();
-  const stories: Summary[] = [];
-  let lastPageStart = 0;
-  pages.forEach((items, index) => {
-    if (index === pages.length - 1) lastPageStart = stories.length;
-    for (const story of items) {
-      if (seen.has(story.slug)) continue;
-      seen.add(story.slug);
-      stories.push(story);
-    }
-  });
-  return { stories, lastPageStart };
+interface JoinedPages {
+  stories: Summary[];
+  /** Where the last page's stories begin among them. */
+  lastPageStart: number;
 }

@@ -320,6 +320,8 @@ describe('Load more', () => {
     // A screen (768 px in jsdom) and one more above and below: about 16 cards of 150 px.
     expect(drawn).toBeGreaterThan(5);
     expect(drawn).toBeLessThanOrEqual(40);
+    // And no others: the numbered page draws none of its own beside the long list.
+    expect(document.querySelectorAll('main .story-list .story')).toHaveLength(drawn);
     // The rest is held by gaps as tall as the stories they stand for.
     const gaps = [...document.querySelectorAll<HTMLElement>('.long-list__gap')];
     const held = gaps.reduce((sum, gap) => sum + Number.parseFloat(gap.style.height), 0);

@@ -10,7 +10,7 @@ import { SiteHeader } from './SiteHeader.tsx';
 import { siteQuery } from '../queries/site.ts';
 import { warmFormats } from '../news/formatDate.ts';
 import { ArticleFonts } from './ArticleFonts.tsx';
-import { warmSanitizer } from './lazyModules.ts';
+import { WARM_MARK, warmSanitizer } from './lazyModules.ts';
 import { paths } from '../news/paths.ts';
 
 /** What only the server writes into a page's head (src/server/ShareMeta.tsx). */
@@ -48,6 +48,8 @@ export function Layout() {
     // A click then waits for the document alone (docs/decisions/016).
     const idle = requestIdleCallback(
       () => {
+        // Marked, so that the browser tests can tell what was warmed from what the page needed.
+        performance.mark(WARM_MARK);
         warmFormats(site.language);
         source.warm?.();
         warmSanitizer();

@@ -7,6 +7,8 @@ export const loadListingPage = () =>
 export const loadAboutPage = () => import('./AboutPage.tsx').then((module) => module.AboutPage);
 /** The embed builder (/embed): its loader and page come in one chunk. */
 export const loadEmbedBuilder = () => import('./EmbedBuilder.tsx');
+/** The User Timing mark of the moment a page warms what the first click needs (src/routes/Layout.tsx). */
+export const WARM_MARK = 'broadsheet:warm';
 /**
  * The browser's own sanitizer ahead of the first article that needs it (1.6
  * kB and its rules, 2 kB); where that is missing, DOMPurify (11.6 kB) waits

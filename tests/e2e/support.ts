@@ -2,6 +2,7 @@ import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import type { Browser, BrowserContext, BrowserContextOptions, Page } from 'playwright-core';
 import { afterAll, afterEach, beforeAll, expect, inject } from 'vitest';
+import { WARM_MARK } from '../../src/routes/lazyModules.ts';
 import { launchBrowser, watchErrors } from './browser.ts';
 import { startStaticServer, type StaticServer } from './staticServer.ts';
 
@@ -280,4 +281,22 @@ export function articleLinkingToAnother(api: Api): { linking: WireArticle; targe
     if (targetSlug) return { linking: article, targetSlug };
   }
   throw new Error('no article on the first Latest page links to another');
+}
+
+/**
+ * The scripts matching `pattern` the page asked for before it warmed, once
+ * idle, what the first click needs (src/routes/Layout.tsx marks the moment):
+ * what the page itself needed of them.
+ */
+export function askedBeforeWarm(page: Page, pattern: RegExp): Promise<string[]> {
+  return page.evaluate(
+    ({ source, mark }) => {
+      const warmedAt = performance.getEntriesByName(mark)[0]?.startTime ?? Infinity;
+      return performance
+        .getEntriesByType('resource')
+        .filter((entry) => entry.startTime < warmedAt && new RegExp(source).test(entry.name))
+        .map((entry) => new URL(entry.name).pathname);
+    },
+    { source: pattern.source, mark: WARM_MARK },
+  );
 }

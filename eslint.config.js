@@ -86,6 +86,18 @@ export default tseslint.config(
               message:
                 'The reader reads: the browser build has no router forms, actions, fetchers, blockers or view transitions (scripts/vite-plugin-library-cuts.ts, decision 018).',
             },
+            {
+              name: '@tanstack/react-query',
+              importNames: ['usePrefetchQuery', 'usePrefetchInfiniteQuery'],
+              message:
+                'These hooks call query client methods the browser build cuts (UNUSED_CLIENT_METHODS in scripts/vite-plugin-library-cuts.ts, decision 019): warm a query with prefetchQuery from src/queries/load.ts.',
+            },
+            {
+              name: '@tanstack/react-query',
+              importNames: ['useMutation', 'useIsMutating', 'useMutationState'],
+              message:
+                'The reader reads: its query client holds no mutations (src/queries/noMutations.ts, decision 017).',
+            },
           ],
         },
       ],

@@ -125,14 +125,15 @@ export function measureRoutes(distDir: string): RouteSize[] {
       for (const name of WARMED_AT_IDLE) staticClosure(name, warmed);
       return warmed;
     };
+    const untilIdle = warm(later);
     return {
       route,
       serverRendered: bytes(warm(server)),
       clientRendered: bytes(client),
-      clientUntilIdle: bytes(warm(later)),
+      clientUntilIdle: bytes(untilIdle),
       deferredBytes: bytes(later) - bytes(client),
       fallbackDeferredBytes: bytes(fallback) - bytes(client),
-      files: [...warm(later)],
+      files: [...untilIdle],
     };
   });
 }

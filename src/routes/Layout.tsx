@@ -45,7 +45,7 @@ export function Layout() {
     // While the reader looks at the page, what the first story they open needs
     // beyond its document gets ready: the formatters of its dates, the code
     // that reads the document (the source's adapter), the body's sanitizer.
-    // A click then waits for the document alone (docs/decisions/016).
+    // A click then waits for the document alone (docs/decisions/020).
     const idle = requestIdleCallback(
       () => {
         // Marked, so that the browser tests can tell what was warmed from what the page needed.

@@ -6,7 +6,7 @@ import { paths } from '../news/paths.ts';
 import { listingQuery } from '../queries/listings.ts';
 import { useApp } from './AppContext.ts';
 import { listingRef, usePage } from './params.ts';
-import { thisDocument, useLoadMoreFrom, useLongListFrom, type LongListState } from './longList.ts';
+import { thisDocument, useLongListFrom, type LongListState } from './longList.ts';
 import { ReaderLink } from './ReaderLink.tsx';
 
 // "Load more" below a listing (docs/design.md, "Long listings"): a link to the
@@ -27,7 +27,6 @@ export function LoadMore({ kind }: { kind: ListingKind }) {
   const { pageCount } = useSuspenseQuery(listingQuery(source, listing, page)).data;
   // Written by this document's own "Load more" (the token says so), or not ours to read.
   const from = useLongListFrom(page);
-  const carriesOn = useLoadMoreFrom(page);
   return (
     <>
       {from > 0 && (
@@ -38,7 +37,7 @@ export function LoadMore({ kind }: { kind: ListingKind }) {
           prefetch
           className="load-more"
           to={paths.listing(listing, page + 1)}
-          state={{ from: carriesOn, document: thisDocument } satisfies LongListState}
+          state={{ from: from || page, document: thisDocument } satisfies LongListState}
           replace
           preventScrollReset
         >

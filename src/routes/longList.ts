@@ -20,9 +20,3 @@ export function useLongListFrom(page: number): number {
   const from = (state?.document === thisDocument && state.from) || 0;
   return from > 0 && from < page ? from : 0;
 }
-
-/** The page the next "Load more" carries on from. */
-export function useLoadMoreFrom(page: number): number {
-  const state = useLocation().state as Partial<LongListState> | null;
-  return (state?.document === thisDocument && state.from) || page;
-}

@@ -26,27 +26,9 @@ export class MeasuredHeights {
     return measured;
   }
 
-  /** How many rows have been measured. */
-  get count(): number {
-    return this.measuredRows;
-  }
-
   /** The mean height of the rows measured; undefined before any. */
   get mean(): number | undefined {
     return this.measuredRows > 0 ? this.total / this.measuredRows : undefined;
-  }
-
-  /** The height `row` measured, if it was. */
-  get(row: number): number | undefined {
-    const value = this.values[row];
-    return value === undefined || Number.isNaN(value) ? undefined : value;
-  }
-
-  /** The heights as an array, `undefined` where a row was never measured. */
-  toArray(): (number | undefined)[] {
-    let last = this.values.length - 1;
-    while (last >= 0 && Number.isNaN(this.values[last] ?? Number.NaN)) last -= 1;
-    return Array.from({ length: last + 1 }, (_, row) => this.get(row));
   }
 
   set(row: number, height: number): void {
@@ -54,10 +36,11 @@ export class MeasuredHeights {
     const before = this.values[row] ?? Number.NaN;
     const measuredBefore = !Number.isNaN(before);
     if (measuredBefore && before === height) return;
+    const change = measuredBefore ? height - before : height;
     this.values[row] = height;
-    this.total += height - (measuredBefore ? before : 0);
+    this.total += change;
     if (!measuredBefore) this.measuredRows += 1;
-    this.add(row, height - (measuredBefore ? before : 0), measuredBefore ? 0 : 1);
+    this.add(row, change, measuredBefore ? 0 : 1);
   }
 
   /** The top of `row`, px below the list's own top: rows before it as measured, or at `estimate`. */

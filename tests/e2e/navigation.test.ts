@@ -68,17 +68,18 @@ function recordFirstFrame(page: Page, event: 'click' | 'popstate'): Promise<void
   }, event);
 }
 
+/** What a record…Frame function left on the window under `name`, once that frame is drawn. */
+function recorded<T>(page: Page, name: '__firstFrame' | '__bodyFrame'): Promise<T> {
+  return page
+    .waitForFunction((key) => (window as unknown as Record<string, unknown>)[key], name, {
+      timeout: UI_TIMEOUT,
+    })
+    .then((handle) => handle.jsonValue() as Promise<T>);
+}
+
 /** The frame recordFirstFrame asked for, once drawn. */
 function firstFrame(page: Page): Promise<FirstFrame> {
-  return page
-    .waitForFunction(
-      () => (window as unknown as { __firstFrame?: unknown }).__firstFrame,
-      undefined,
-      {
-        timeout: UI_TIMEOUT,
-      },
-    )
-    .then((handle) => handle.jsonValue() as Promise<FirstFrame>);
+  return recorded(page, '__firstFrame');
 }
 
 /** The frame that first paints an article's body, against the page shown before it came. */
@@ -111,16 +112,9 @@ function recordBodyFrame(page: Page): Promise<void> {
   });
 }
 
+/** The frame recordBodyFrame watched for, once drawn. */
 function bodyFrame(page: Page): Promise<BodyFrame> {
-  return page
-    .waitForFunction(
-      () => (window as unknown as { __bodyFrame?: unknown }).__bodyFrame,
-      undefined,
-      {
-        timeout: UI_TIMEOUT,
-      },
-    )
-    .then((handle) => handle.jsonValue() as Promise<BodyFrame>);
+  return recorded(page, '__bodyFrame');
 }
 
 /** Everything a reader (and a crawler) should find on an article page. */

@@ -1,5 +1,6 @@
 import type { ReactNode } from 'react';
 import type { Summary } from '../news/types.ts';
+import { DatesClock } from './DateTime.tsx';
 import { StoryCard, type StoryCardVariant } from './StoryCard.tsx';
 
 interface StoryListProps {
@@ -22,18 +23,20 @@ export function StoryList({
 }: StoryListProps) {
   if (stories.length === 0) return <p className="empty">{emptyText}</p>;
   return (
-    <ol className={`story-list story-list--${variant}`}>
-      {stories.map((story) => (
-        <li key={story.slug}>
-          <StoryCard
-            story={story}
-            variant={variant}
-            headingLevel={headingLevel}
-            showSection={showSection}
-            withImage={withImages}
-          />
-        </li>
-      ))}
-    </ol>
+    <DatesClock>
+      <ol className={`story-list story-list--${variant}`}>
+        {stories.map((story) => (
+          <li key={story.slug}>
+            <StoryCard
+              story={story}
+              variant={variant}
+              headingLevel={headingLevel}
+              showSection={showSection}
+              withImage={withImages}
+            />
+          </li>
+        ))}
+      </ol>
+    </DatesClock>
   );
 }

@@ -3,6 +3,7 @@ import { useSite } from '../components/SiteContext.ts';
 import { useApp } from './AppContext.ts';
 import { PageMeta } from '../components/PageMeta.tsx';
 import { StoryListPlaceholder } from '../components/Placeholder.tsx';
+import { DatesClock } from '../components/DateTime.tsx';
 import { StoryCard } from '../components/StoryCard.tsx';
 import { StoryList } from '../components/StoryList.tsx';
 import { distinctBlocks } from '../news/distinct.ts';
@@ -29,40 +30,43 @@ export function FrontPage() {
   const [lead, ...moreTop] = leadAndTop;
   const above = new Set([...leadAndTop, ...moreLatest].map((story) => story.slug));
 
+  // One clock for every date of the page: it holds no island (DatesClock).
   return (
-    <div className="page front-page">
-      <PageMeta
-        title={site.name}
-        description={site.description ?? `The latest and most important news from ${site.name}.`}
-      />
-      <h1 className="visually-hidden" tabIndex={-1}>
-        <bdi>{site.name}</bdi>: front page
-      </h1>
-      {lead ? (
-        <section className="front-page__lead" aria-label="Top story">
-          <StoryCard story={lead} variant="lead" eagerImage showSection />
+    <DatesClock>
+      <div className="page front-page">
+        <PageMeta
+          title={site.name}
+          description={site.description ?? `The latest and most important news from ${site.name}.`}
+        />
+        <h1 className="visually-hidden" tabIndex={-1}>
+          <bdi>{site.name}</bdi>: front page
+        </h1>
+        {lead ? (
+          <section className="front-page__lead" aria-label="Top story">
+            <StoryCard story={lead} variant="lead" eagerImage showSection />
+          </section>
+        ) : (
+          <p className="empty">There is no news yet.</p>
+        )}
+        <section className="front-page__top" aria-labelledby="front-top">
+          <h2 id="front-top" className="block-title">
+            <ReaderLink to={paths.listing({ kind: 'top' })}>Top News</ReaderLink>
+          </h2>
+          <StoryList stories={moreTop} headingLevel={3} showSection />
         </section>
-      ) : (
-        <p className="empty">There is no news yet.</p>
-      )}
-      <section className="front-page__top" aria-labelledby="front-top">
-        <h2 id="front-top" className="block-title">
-          <ReaderLink to={paths.listing({ kind: 'top' })}>Top News</ReaderLink>
-        </h2>
-        <StoryList stories={moreTop} headingLevel={3} showSection />
-      </section>
-      <section className="front-page__latest" aria-labelledby="front-latest">
-        <h2 id="front-latest" className="block-title">
-          <ReaderLink to={paths.listing({ kind: 'latest' })}>Latest News</ReaderLink>
-        </h2>
-        <StoryList stories={moreLatest} variant="compact" headingLevel={3} showSection />
-      </section>
-      <div className="front-page__sections">
-        {site.sections.map((section) => (
-          <SectionBlock key={section.slug} section={section} above={above} />
-        ))}
+        <section className="front-page__latest" aria-labelledby="front-latest">
+          <h2 id="front-latest" className="block-title">
+            <ReaderLink to={paths.listing({ kind: 'latest' })}>Latest News</ReaderLink>
+          </h2>
+          <StoryList stories={moreLatest} variant="compact" headingLevel={3} showSection />
+        </section>
+        <div className="front-page__sections">
+          {site.sections.map((section) => (
+            <SectionBlock key={section.slug} section={section} above={above} />
+          ))}
+        </div>
       </div>
-    </div>
+    </DatesClock>
   );
 }
 

@@ -8,6 +8,7 @@ import {
   type ReactNode,
 } from 'react';
 import { flushSync } from 'react-dom';
+import { DatesClock } from '../components/DateTime.tsx';
 import { StoryCard } from '../components/StoryCard.tsx';
 import type { Summary } from '../news/types.ts';
 import { drawnRows, MeasuredHeights, nextWindow, spanOf, type RowWindow } from './windowRows.ts';
@@ -183,9 +184,11 @@ export function WindowedStoryList({ stories, showSection, memory }: WindowedStor
   gap(rows);
 
   return (
-    <ol ref={listRef} className="story-list long-list" onFocus={onFocus} onBlur={onBlur}>
-      {children}
-    </ol>
+    <DatesClock>
+      <ol ref={listRef} className="story-list long-list" onFocus={onFocus} onBlur={onBlur}>
+        {children}
+      </ol>
+    </DatesClock>
   );
 }
 

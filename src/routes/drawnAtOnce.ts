@@ -24,7 +24,14 @@ import type { DataRouter, RouterSubscriber } from 'react-router';
  * fetchers, decision 018) is left to React's priority for
  * the event or effect it is called from: flushSync is not allowed inside
  * React's own rendering or effects; states still waiting for their microtask
- * are handed over first, in order.
+ * are handed over first, in order. But a navigation's start, reached inside
+ * `navigate()` (the page it leaves, now loading), is held until the task
+ * ends: a click whose page is drawn from what the reader already has (an
+ * article from its listing's summary) completes in the same task, and the
+ * state that completes it, with all of the router's state in it, takes the
+ * held one's place. The page it leaves was drawn again, busy, for nothing,
+ * before the new one (17 ms of a click's 130 at 4x CPU, unminified). A
+ * navigation that waits shows its progress a task later.
  */
 export function drawnAtOnce(router: DataRouter): DataRouter {
   let calling = 0;
@@ -52,7 +59,22 @@ export function drawnAtOnce(router: DataRouter): DataRouter {
       waiting = [];
       return states;
     };
+    let held: Parameters<RouterSubscriber> | undefined;
     return subscribe((state, options) => {
+      const starting =
+        calling > 0 && state.location === location && state.navigation.state !== 'idle';
+      if (starting) {
+        if (!held)
+          setTimeout(() => {
+            const start = held;
+            held = undefined;
+            if (start) handOver([start]);
+          });
+        held = [state, options];
+        return;
+      }
+      // Whatever the router reaches next has the held state's news, and more.
+      held = undefined;
       if (calling > 0) {
         handOver([...takeWaiting(), [state, options]]);
         return;

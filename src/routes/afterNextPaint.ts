@@ -16,24 +16,31 @@ export function useAfterNextPaint(key: string | undefined): boolean {
   const [done, setDone] = useState(serverOrHydrating ? key : undefined);
   useEffect(() => {
     if (key === undefined || done === key) return;
-    let timer: ReturnType<typeof setTimeout> | undefined;
-    // An animation frame's callback runs just before its frame is drawn: a
-    // task queued from there runs after it.
-    const later = () => {
-      timer = setTimeout(() => {
-        startTransition(() => {
-          setDone(key);
-        });
-      }, 0);
-    };
-    let frame: number | undefined;
-    // A hidden page draws no frames: nothing to wait for.
-    if (document.hidden) later();
-    else frame = requestAnimationFrame(later);
-    return () => {
-      if (frame !== undefined) cancelAnimationFrame(frame);
-      clearTimeout(timer);
-    };
+    return afterNextPaint(() => {
+      startTransition(() => {
+        setDone(key);
+      });
+    });
   }, [key, done]);
   return key !== undefined && done === key;
+}
+
+/**
+ * Runs `then` in a task after the next frame is drawn (at once in a task of
+ * its own on a hidden page, which draws none); returns what cancels it.
+ */
+export function afterNextPaint(then: () => void): () => void {
+  let timer: ReturnType<typeof setTimeout> | undefined;
+  // An animation frame's callback runs just before its frame is drawn: a
+  // task queued from there runs after it.
+  const later = () => {
+    timer = setTimeout(then, 0);
+  };
+  let frame: number | undefined;
+  if (document.hidden) later();
+  else frame = requestAnimationFrame(later);
+  return () => {
+    if (frame !== undefined) cancelAnimationFrame(frame);
+    clearTimeout(timer);
+  };
 }

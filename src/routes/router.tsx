@@ -6,6 +6,7 @@ import { articleQuery, findCachedSummary, type ArticleReader } from '../queries/
 import { listingQuery } from '../queries/listings.ts';
 import { loadQuery, prefetchQuery } from '../queries/load.ts';
 import { siteQuery } from '../queries/site.ts';
+import { afterNextPaint } from './afterNextPaint.ts';
 import { ArticlePage } from './ArticlePage.tsx';
 import { Layout } from './Layout.tsx';
 import { loadAboutPage, loadEmbedBuilder, loadFrontPage, loadListingPage } from './lazyModules.ts';
@@ -89,7 +90,15 @@ export function createRoutes(deps: RouterDeps): RouteObject[] {
                 // The document first: the first paragraph waits for it, and a
                 // server answers in the order it was asked. Then the lists beside the story.
                 const article = loadQuery(queryClient, articleQuery(deps, slug)).then((loaded) => {
-                  if (loaded.source) prefetchListing({ kind: 'source', slug: loaded.source.slug });
+                  const { source } = loaded;
+                  if (!source) return loaded;
+                  const more = () => {
+                    prefetchListing({ kind: 'source', slug: source.slug });
+                  };
+                  // In the browser, once the body has had its frame: its answer
+                  // would otherwise be read, and validated, ahead of the body.
+                  if (typeof document === 'undefined') more();
+                  else afterNextPaint(more);
                   return loaded;
                 });
                 prefetchListing({ kind: 'latest' });

@@ -299,6 +299,49 @@ describe('reading the news by clicking', () => {
     await expectArticlePage(page, api.article(story.slug));
   });
 
+  test('a click drawn from the listing never shows the page it leaves as busy; a navigation that waits for its document does', async () => {
+    const { api, server } = session();
+    const story = api.listing('top').items[2];
+    if (!story) throw new Error('the sample needs three Top News stories');
+    const page = await session().open('/');
+    const link = page
+      .getByRole('region', { name: 'Top News' })
+      .getByRole('link', { name: story.headline, exact: true });
+    await hydrated(page, link);
+    // Every time the main landmark says it is busy, from the click on.
+    await page.evaluate(() => {
+      const seen: string[] = [];
+      (window as unknown as { __busy: string[] }).__busy = seen;
+      new MutationObserver(() => {
+        if (document.querySelector('main')?.getAttribute('aria-busy') === 'true')
+          seen.push(location.pathname);
+      }).observe(document.body, { subtree: true, attributeFilter: ['aria-busy'] });
+    });
+    await link.dispatchEvent('click');
+    await expectArticlePage(page, api.article(story.slug));
+    expect(await page.evaluate(() => (window as unknown as { __busy: string[] }).__busy)).toEqual(
+      [],
+    );
+
+    // A tag's listing, not read yet: the page says it is busy until its document comes.
+    const tag = api.article(story.slug).tags?.[0];
+    if (!tag) throw new Error(`${story.slug} has no tags`);
+    let release = () => {};
+    server.fault(`/api/tags/${tag.slug}/1.json`, {
+      until: new Promise<void>((resolve) => {
+        release = resolve;
+      }),
+    });
+    await page
+      .getByRole('region', { name: 'More about' })
+      .getByRole('link', { name: tag.name, exact: true })
+      .dispatchEvent('click');
+    await page.locator('main[aria-busy="true"]').waitFor({ timeout: UI_TIMEOUT });
+    release();
+    await expectH1(page, api.listing(`tags/${tag.slug}`).title);
+    expect(await page.getByRole('main').getAttribute('aria-busy')).toBe('false');
+  });
+
   test('from one article to the next, the first frame draws the story and not the lists beside it; back draws them at once', async () => {
     const { api } = session();
     const first = api.listing('top').items[1];

@@ -97,7 +97,7 @@ export function createRoutes(deps: RouterDeps): RouteObject[] {
                   };
                   // In the browser, once the body has had its frame: its answer
                   // would otherwise be read, and validated, ahead of the body.
-                  if (typeof document === 'undefined') more();
+                  if (import.meta.env.SSR) more();
                   else afterNextPaint(more);
                   return loaded;
                 });

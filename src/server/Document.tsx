@@ -47,7 +47,7 @@ export function Document({
         {policy && <meta httpEquiv="Content-Security-Policy" content={policy} />}
         {/* The reader's theme and text size, before anything paints (src/settings/prepaint.ts). */}
         <script dangerouslySetInnerHTML={{ __html: PREPAINT_SCRIPT }} />
-        {assets.icon && <link rel="icon" href={assets.icon} type="image/svg+xml" />}
+        {assets.icon && <link rel="icon" href={assets.icon} type="image/png" />}
         {assets.styles.map((href) => (
           <link key={href} rel="stylesheet" href={href} />
         ))}

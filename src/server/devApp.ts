@@ -40,7 +40,7 @@ export async function renderForDev(
       script: '/src/main.tsx',
       preload: [],
       styles: ['/src/styles.css'],
-      icon: '/favicon.svg',
+      icon: '/favicon.png',
     },
     base,
   });

@@ -502,7 +502,7 @@ describe.each(['dev', 'dev under /news/'])('%s', (name) => {
     const entry = await get(served, `${served.base}src/main.tsx`);
     expect(entry.status).toBe(200);
     expect(entry.type).toMatch(/javascript/);
-    const icon = await get(served, `${served.base}favicon.svg`);
+    const icon = await get(served, `${served.base}favicon.png`);
     expect(icon.status).toBe(200);
     const client = await get(served, `${served.base}@vite/client`);
     expect(client.status).toBe(200);

@@ -55,6 +55,28 @@ describe('the prerendered site on a static host', () => {
     );
   });
 
+  test('every page names the site icon, a PNG the host serves (the browser decodes it again at each navigation, and an SVG costs a document of its own)', async () => {
+    const top = api.listing('top').items[0];
+    for (const file of [
+      'index.html',
+      'fallback.html',
+      '404.html',
+      `article/${top?.slug ?? ''}.html`,
+    ]) {
+      const html = readFileSync(path.join(dist, file), 'utf8');
+      const links = [...html.matchAll(/<link rel="icon"[^>]*>/g)].map(([link]) => link);
+      expect(links, file).toHaveLength(1);
+      expect(links[0], file).toContain('type="image/png"');
+      const href = /href="([^"]+)"/.exec(links[0] ?? '')?.[1] ?? '';
+      const response = await fetch(url(href));
+      expect(response.status, href).toBe(200);
+      const bytes = new Uint8Array(await response.arrayBuffer());
+      expect([...bytes.subarray(1, 4)].map((byte) => String.fromCharCode(byte)).join('')).toBe(
+        'PNG',
+      );
+    }
+  });
+
   test('a reader without JavaScript reads the front page and follows a link to an article', async () => {
     const { context, page } = await open({ javaScriptEnabled: false });
     try {

@@ -1,5 +1,6 @@
 import react from '@vitejs/plugin-react';
 import { defineConfig } from 'vitest/config';
+import { compileHints } from './scripts/vite-plugin-compile-hints.ts';
 import { fallbackPreload } from './scripts/vite-plugin-fallback-preload.ts';
 import { noMutationsByDefault } from './scripts/vite-plugin-no-mutations.ts';
 import { libraryCuts } from './scripts/vite-plugin-library-cuts.ts';
@@ -25,6 +26,7 @@ export default defineConfig(({ isSsrBuild }) => ({
     isSsrBuild ? null : fallbackPreload(),
     isSsrBuild ? null : libraryCuts(),
     isSsrBuild ? null : noMutationsByDefault(),
+    isSsrBuild ? null : compileHints(),
   ],
   build: {
     target: 'es2022',

@@ -292,6 +292,62 @@ describe('performance (root build, Chromium, medians of 7 fresh-cache runs)', ()
     expect(figures(paragraph).median).toBeLessThan(2_000);
   });
 
+  test('a click once the front page is idle runs code compiled beforehand: V8 compiles fewer than 60 functions on the main thread from the click to the first paragraph (about 145 here without the compile hints, docs/decisions/021)', async () => {
+    const site = session().api.site();
+    const story = session().api.listing('top').items[1];
+    if (!story) throw new Error('Top News has fewer than two stories');
+    const page = await instrumentedPage(watchFor(story.slug));
+    await page.goto(session().href('/'));
+    await expectH1(page, `${site.name}: front page`);
+    await waitForSettled(page);
+    const cdp = await page.context().newCDPSession(page);
+    interface TraceEvent {
+      name: string;
+      pid: number;
+      tid: number;
+      ts: number;
+      args?: { data?: { type?: string } };
+    }
+    const events: TraceEvent[] = [];
+    cdp.on('Tracing.dataCollected', ({ value }) => {
+      events.push(...(value as unknown as TraceEvent[]));
+    });
+    await cdp.send('Tracing.start', {
+      transferMode: 'ReportEvents',
+      traceConfig: { includedCategories: ['devtools.timeline', 'disabled-by-default-v8.compile'] },
+    });
+    await page
+      .getByRole('region', { name: 'Top News' })
+      .getByRole('link', { name: story.headline, exact: true })
+      .click();
+    const marks = await waitForMarks(page);
+    const ended = new Promise((resolve) => cdp.once('Tracing.tracingComplete', resolve));
+    await cdp.send('Tracing.end');
+    await ended;
+    await page.context().close();
+
+    const click = events.find(
+      (event) => event.name === 'EventDispatch' && event.args?.data?.type === 'click',
+    );
+    if (!click) throw new Error('no click in the trace');
+    // The trace's clock is in µs, the page's marks in ms: the paragraph's frame, as far after the click.
+    const clickMs = marks.click ?? Number.NaN;
+    const paragraphAt = click.ts + ((marks.paragraphFrame ?? Number.NaN) - clickMs) * 1000;
+    const compiled = events.filter(
+      (event) =>
+        event.name === 'V8.CompileCode' &&
+        event.pid === click.pid &&
+        event.tid === click.tid &&
+        event.ts >= click.ts &&
+        event.ts <= paragraphAt,
+    );
+    console.log(
+      `Click to article: ${String(compiled.length)} functions compiled on the main thread, from the click to the first paragraph painted`,
+    );
+    expect(Number.isFinite(paragraphAt)).toBe(true);
+    expect(compiled.length).toBeLessThan(60);
+  });
+
   test('JavaScript of the first load, gzip: front page, article and listing within the budget', async () => {
     const { api, distDir, base } = session();
     const top = api.listing('top').items[0];

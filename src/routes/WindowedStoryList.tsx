@@ -51,6 +51,18 @@ export class RowMemory {
 /** What a row counts as before any has been measured. */
 const FALLBACK_HEIGHT = 200;
 
+/**
+ * Faster than this many screens' heights a second, the stories the window
+ * takes in are drawn as passing rows: twice the fastest fling a phone makes
+ * (Android caps one at 8,000 dp/s, about ten screens), so only a scrollbar
+ * dragged, a key held or a fast trackpad gets there.
+ */
+const PASSING_SCREENS_PER_SECOND = 20;
+/** A frame at 60 Hz: scroll events come once a frame, and nearer ones are not a speed. */
+const FRAME_MS = 16;
+/** How long after the last fast step the passing rows become cards. */
+const SETTLE_MS = 150;
+
 /** One story of the list; the same story at the same place is not drawn again when the window moves. */
 const Row = memo(function Row({
   story,
@@ -70,6 +82,36 @@ const Row = memo(function Row({
   );
 });
 
+/**
+ * A story the window took in while the list went past too fast to read: its
+ * headline alone, in the height its card had, or is reckoned to have
+ * (docs/design.md, "Long listings"). It becomes the story's card once the
+ * scroll slows.
+ */
+const PassingRow = memo(function PassingRow({
+  story,
+  position,
+  size,
+  height,
+}: {
+  story: Summary;
+  position: number;
+  size: number;
+  height: number;
+}) {
+  return (
+    <li
+      aria-posinset={position}
+      aria-setsize={size}
+      className="long-list__passing"
+      data-passing=""
+      style={{ height: `${String(height)}px` }}
+    >
+      <p className="long-list__passing-headline">{story.headline}</p>
+    </li>
+  );
+});
+
 interface WindowedStoryListProps {
   stories: Summary[];
   showSection: boolean;
@@ -84,12 +126,19 @@ interface WindowedStoryListProps {
  * browser's scroll anchoring keeps what is on screen in place, and Tab moves
  * through the stories in order. The stories go one or two to a row, as the
  * stylesheet lays out the list; a row is measured each time it is drawn.
+ * Going past too fast to read, it draws the stories it takes in as passing
+ * rows, their headlines alone, until the scroll slows.
  */
 export function WindowedStoryList({ stories, showSection, memory }: WindowedStoryListProps) {
   const listRef = useRef<HTMLOListElement>(null);
   const [range, setRange] = useState<RowWindow>({ start: 0, end: 0 });
   const [focusedRow, setFocusedRow] = useState(-1);
   const [drawn, redraw] = useReducer((count: number) => count + 1, 0);
+  // Going past fast: the rows drawn when it began stay cards, and those the
+  // window takes in are passing rows until it slows (null: not passing).
+  const [cardRows, setCardRows] = useState<RowWindow | null>(null);
+  const passing = useRef(false);
+  const shown = useRef(range);
   const { columns, heights } = memory;
   const rows = Math.ceil(stories.length / columns);
 
@@ -107,21 +156,47 @@ export function WindowedStoryList({ stories, showSection, memory }: WindowedStor
       redraw();
       return;
     }
+    shown.current = range;
     for (const item of list.children) {
       const position = Number(item.getAttribute('aria-posinset'));
+      // A passing row is as tall as its card was reckoned to be: nothing to learn from it.
+      if (item.hasAttribute('data-passing')) continue;
       if (position > 0)
         memory.measured(Math.floor((position - 1) / columns), item.getBoundingClientRect().height);
     }
     moveWindow(list, rows, memory, setRange);
-  }, [stories, showSection, range, focusedRow, columns, rows, memory, drawn]);
+  }, [stories, showSection, range, focusedRow, columns, rows, memory, drawn, cardRows]);
 
   // Scrolling moves the window, and it is drawn before the browser paints;
   // a new width is measured afresh.
   useLayoutEffect(() => {
+    let last = { at: performance.now(), y: window.scrollY };
+    // Fast steps in a row, a frame apart at least: one or two alone are a jump
+    // (Back's restored position, a link scrolled into view, and the scroll
+    // anchoring that follows as the rows there are measured), whose cards are
+    // drawn at once.
+    let streak = 0;
+    let settle: ReturnType<typeof setTimeout> | undefined;
     const move = () => {
       const list = listRef.current;
       if (!list) return;
+      const now = { at: performance.now(), y: window.scrollY };
+      const perSecond = (Math.abs(now.y - last.y) * 1000) / Math.max(now.at - last.at, FRAME_MS);
+      last = now;
+      streak = perSecond > PASSING_SCREENS_PER_SECOND * window.innerHeight ? streak + 1 : 0;
+      const goingPast = streak >= 3;
+      if (goingPast) {
+        clearTimeout(settle);
+        settle = setTimeout(() => {
+          passing.current = false;
+          setCardRows(null);
+        }, SETTLE_MS);
+      }
       flushSync(() => {
+        if (goingPast && !passing.current) {
+          passing.current = true;
+          setCardRows(shown.current);
+        }
         moveWindow(list, rows, memory, setRange);
       });
     };
@@ -131,6 +206,12 @@ export function WindowedStoryList({ stories, showSection, memory }: WindowedStor
     window.addEventListener('scroll', move, { passive: true });
     window.addEventListener('resize', resize);
     return () => {
+      clearTimeout(settle);
+      // Its timer gone, nothing else would end it.
+      if (passing.current) {
+        passing.current = false;
+        setCardRows(null);
+      }
       window.removeEventListener('scroll', move);
       window.removeEventListener('resize', resize);
     };
@@ -150,6 +231,8 @@ export function WindowedStoryList({ stories, showSection, memory }: WindowedStor
   };
 
   const segments = drawnRows(range, focusedRow, rows);
+  const drawnAsCard = (row: number) =>
+    !cardRows || row === focusedRow || (row >= cardRows.start && row < cardRows.end);
   const estimate = memory.estimate;
   const children: ReactNode[] = [];
   let cursor = 0;
@@ -170,13 +253,28 @@ export function WindowedStoryList({ stories, showSection, memory }: WindowedStor
       const story = stories[index];
       if (!story) continue;
       children.push(
-        <Row
-          key={story.slug}
-          story={story}
-          position={index + 1}
-          size={stories.length}
-          showSection={showSection}
-        />,
+        !drawnAsCard(Math.floor(index / columns)) ? (
+          <PassingRow
+            key={story.slug}
+            story={story}
+            position={index + 1}
+            size={stories.length}
+            height={spanOf(
+              heights,
+              Math.floor(index / columns),
+              Math.floor(index / columns) + 1,
+              estimate,
+            )}
+          />
+        ) : (
+          <Row
+            key={story.slug}
+            story={story}
+            position={index + 1}
+            size={stories.length}
+            showSection={showSection}
+          />
+        ),
       );
     }
     cursor = Math.max(cursor, to);

@@ -145,7 +145,7 @@ describe('a long listing', () => {
     expect(await runAxe(page)).toEqual([]);
   });
 
-  test('10,000 stories loaded keep the document small, and the footer in reach by scroll and keyboard', async () => {
+  test('10,000 stories loaded keep the document small, and the footer in reach by scroll and keyboard; going past fast draws headlines alone until it slows', async () => {
     serveLongLatest();
     // A phone's screen, as the bench scrolls it: one story to a row, and more rows.
     const page = await session().open('/latest', {
@@ -209,5 +209,58 @@ describe('a long listing', () => {
     const next = await page.evaluate(() => document.activeElement?.textContent ?? '');
     expect(next).toMatch(/^Long listing story number \d+$/);
     expect(Number(/\d+$/.exec(next)?.[0])).toBe(Number(/\d+$/.exec(focusedText)?.[0]) + 1);
+
+    // A jump (here to a third of the way down) draws its cards at once.
+    await page.evaluate(() => {
+      (document.activeElement as HTMLElement | null)?.blur();
+      window.scrollTo(0, document.documentElement.scrollHeight / 3);
+    });
+    await page.waitForTimeout(100);
+    expect(
+      await page.locator('.long-list [data-passing]').count(),
+      'passing rows after a jump',
+    ).toBe(0);
+    expect(await cardsDrawn(page)).toBeGreaterThan(0);
+
+    // Going past fast (a screen a frame, as the bench scrolls): the stories
+    // the window takes in are headlines alone, in their cards' heights...
+    const past = await page.evaluate(
+      () =>
+        new Promise<{ passing: number; headlines: string[]; cards: number }>((resolve) => {
+          let steps = 0;
+          const step = () => {
+            window.scrollBy(0, window.innerHeight);
+            steps += 1;
+            if (steps < 12) {
+              requestAnimationFrame(step);
+              return;
+            }
+            const passing = [...document.querySelectorAll('.long-list [data-passing]')];
+            resolve({
+              passing: passing.length,
+              headlines: passing.map((row) => row.textContent),
+              cards: document.querySelectorAll('.long-list .story').length,
+            });
+          };
+          requestAnimationFrame(step);
+        }),
+    );
+    expect(past.passing, 'passing rows while going past').toBeGreaterThan(0);
+    for (const text of past.headlines) expect(text).toMatch(/^Long listing story number \d+$/);
+    // ... and once it slows, every story drawn is its card again, in the list's order.
+    await expect
+      .poll(() => page.locator('.long-list [data-passing]').count(), { timeout: UI_TIMEOUT })
+      .toBe(0);
+    const drawnAfter = await page.evaluate(() =>
+      [...document.querySelectorAll('.long-list > li[aria-posinset]')].map((row) => ({
+        position: Number(row.getAttribute('aria-posinset')),
+        card: row.querySelector('.story') !== null,
+      })),
+    );
+    expect(drawnAfter.length).toBeGreaterThan(0);
+    expect(drawnAfter.every((row) => row.card)).toBe(true);
+    const positions = drawnAfter.map((row) => row.position);
+    expect(positions).toEqual([...positions].sort((a, b) => a - b));
+    expect(await runAxe(page)).toEqual([]);
   });
 });

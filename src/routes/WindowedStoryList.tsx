@@ -11,7 +11,14 @@ import { flushSync } from 'react-dom';
 import { DatesClock } from '../components/DateTime.tsx';
 import { StoryCard } from '../components/StoryCard.tsx';
 import type { Summary } from '../news/types.ts';
-import { drawnRows, MeasuredHeights, nextWindow, spanOf, type RowWindow } from './windowRows.ts';
+import {
+  drawnRows,
+  MeasuredHeights,
+  nextWindow,
+  spanOf,
+  windowRows,
+  type RowWindow,
+} from './windowRows.ts';
 
 /**
  * What a list learnt of its rows, kept by its owner beyond the list's life: a
@@ -170,18 +177,33 @@ export function WindowedStoryList({ stories, showSection, memory }: WindowedStor
   // Scrolling moves the window, and it is drawn before the browser paints;
   // a new width is measured afresh.
   useLayoutEffect(() => {
-    let last = { at: performance.now(), y: window.scrollY };
+    // How fast the page goes past, the lesser of two speeds: its scroll
+    // position's, and that of the stories going past the screen's top,
+    // reckoned at the mean row height. A row drawn taller or shorter than
+    // reckoned changes one and not the other (the scroll anchoring that
+    // follows it moves the page, and the same story stays at the top; a
+    // spacer reckoned anew moves the stories, and the page stays).
+    let last = { at: performance.now(), y: window.scrollY, row: -1 };
     // Fast steps in a row, a frame apart at least: one or two alone are a jump
-    // (Back's restored position, a link scrolled into view, and the scroll
-    // anchoring that follows as the rows there are measured), whose cards are
+    // (Back's restored position, a link scrolled into view), whose cards are
     // drawn at once.
     let streak = 0;
     let settle: ReturnType<typeof setTimeout> | undefined;
     const move = () => {
       const list = listRef.current;
       if (!list) return;
-      const now = { at: performance.now(), y: window.scrollY };
-      const perSecond = (Math.abs(now.y - last.y) * 1000) / Math.max(now.at - last.at, FRAME_MS);
+      const estimate = memory.estimate;
+      const top = -list.getBoundingClientRect().top;
+      const now = {
+        at: performance.now(),
+        y: window.scrollY,
+        row: windowRows(memory.heights, rows, top, top, estimate).start,
+      };
+      const gone =
+        last.row < 0
+          ? 0
+          : Math.min(Math.abs(now.y - last.y), Math.abs(now.row - last.row) * estimate);
+      const perSecond = (gone * 1000) / Math.max(now.at - last.at, FRAME_MS);
       last = now;
       streak = perSecond > PASSING_SCREENS_PER_SECOND * window.innerHeight ? streak + 1 : 0;
       const goingPast = streak >= 3;

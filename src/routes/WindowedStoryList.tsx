@@ -67,6 +67,8 @@ const FALLBACK_HEIGHT = 200;
 const PASSING_SCREENS_PER_SECOND = 20;
 /** A frame at 60 Hz: scroll events come once a frame, and nearer ones are not a speed. */
 const FRAME_MS = 16;
+/** Steps further apart than this (three frames) are not in a row. */
+const STREAK_GAP_MS = 50;
 /** How long after the last fast step the passing rows become cards. */
 const SETTLE_MS = 150;
 
@@ -204,8 +206,13 @@ export function WindowedStoryList({ stories, showSection, memory }: WindowedStor
           ? 0
           : Math.min(Math.abs(now.y - last.y), Math.abs(now.row - last.row) * estimate);
       const perSecond = (gone * 1000) / Math.max(now.at - last.at, FRAME_MS);
+      // In a row: each step within a few frames of the one before; jumps
+      // seconds apart are no streak.
+      const fast =
+        perSecond > PASSING_SCREENS_PER_SECOND * window.innerHeight &&
+        now.at - last.at < STREAK_GAP_MS;
+      streak = fast ? streak + 1 : 0;
       last = now;
-      streak = perSecond > PASSING_SCREENS_PER_SECOND * window.innerHeight ? streak + 1 : 0;
       const goingPast = streak >= 3;
       if (goingPast) {
         clearTimeout(settle);

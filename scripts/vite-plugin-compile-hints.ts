@@ -28,7 +28,6 @@ export function compileHints(): Plugin {
       // After Vite's own, which puts the map of a chunk's imports in front.
       order: 'post',
       handler(_options, bundle) {
-        if (this.environment.config.build.ssr) return;
         const chunks = Object.values(bundle).filter((output) => output.type === 'chunk');
         for (const name of HINTED_CHUNKS)
           if (!chunks.some((chunk) => chunk.name === name))

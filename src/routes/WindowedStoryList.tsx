@@ -146,7 +146,6 @@ export function WindowedStoryList({ stories, showSection, memory }: WindowedStor
   // Going past fast: the rows drawn when it began stay cards, and those the
   // window takes in are passing rows until it slows (null: not passing).
   const [cardRows, setCardRows] = useState<RowWindow | null>(null);
-  const passing = useRef(false);
   const shown = useRef(range);
   const { columns, heights } = memory;
   const rows = Math.ceil(stories.length / columns);
@@ -217,15 +216,11 @@ export function WindowedStoryList({ stories, showSection, memory }: WindowedStor
       if (goingPast) {
         clearTimeout(settle);
         settle = setTimeout(() => {
-          passing.current = false;
           setCardRows(null);
         }, SETTLE_MS);
       }
       flushSync(() => {
-        if (goingPast && !passing.current) {
-          passing.current = true;
-          setCardRows(shown.current);
-        }
+        if (goingPast) setCardRows((cards) => cards ?? shown.current);
         moveWindow(list, rows, memory, setRange);
       });
     };
@@ -236,11 +231,8 @@ export function WindowedStoryList({ stories, showSection, memory }: WindowedStor
     window.addEventListener('resize', resize);
     return () => {
       clearTimeout(settle);
-      // Its timer gone, nothing else would end it.
-      if (passing.current) {
-        passing.current = false;
-        setCardRows(null);
-      }
+      // Its timer gone, nothing else would end a passing.
+      setCardRows(null);
       window.removeEventListener('scroll', move);
       window.removeEventListener('resize', resize);
     };
@@ -281,19 +273,15 @@ export function WindowedStoryList({ stories, showSection, memory }: WindowedStor
     for (let index = from * columns; index < Math.min(to * columns, stories.length); index += 1) {
       const story = stories[index];
       if (!story) continue;
+      const row = Math.floor(index / columns);
       children.push(
-        !drawnAsCard(Math.floor(index / columns)) ? (
+        !drawnAsCard(row) ? (
           <PassingRow
             key={story.slug}
             story={story}
             position={index + 1}
             size={stories.length}
-            height={spanOf(
-              heights,
-              Math.floor(index / columns),
-              Math.floor(index / columns) + 1,
-              estimate,
-            )}
+            height={spanOf(heights, row, row + 1, estimate)}
           />
         ) : (
           <Row

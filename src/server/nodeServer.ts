@@ -341,7 +341,7 @@ export function pageAssets(distDir: string, base: string): PageAssets {
   for (const imported of entry.imports ?? []) visit(imported);
   // A PNG, not the SVG it is drawn from: Chromium decodes the icon again on
   // every same-document navigation, and an SVG costs it a document of its own
-  // (about 10 ms at 4x CPU, on the click's path; design guide, "The icon").
+  // (about 10 ms at 4x CPU, on the click's path; docs/design.md, "The site icon").
   const hasIcon = statSync(path.join(distDir, 'favicon.png'), { throwIfNoEntry: false });
   return {
     script: `${base}${entry.file}`,
